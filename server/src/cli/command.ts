@@ -1,0 +1,69 @@
+// The shape of a `perflens` subcommand: its options, its help text, and what it runs.
+// Each subcommand lives in its own file under cli/ and is registered in cli/index.ts.
+
+/** One option of a subcommand, in `node:util` parseArgs terms plus the help text. */
+export interface CliOption {
+  type: 'string' | 'boolean';
+  description: string;
+  short?: string;
+  multiple?: boolean;
+  /** Shown in help as the value's placeholder, e.g. `<ms>`. */
+  valueName?: string;
+}
+
+/** Where a command writes, and what it may read from its environment. */
+export interface CliIO {
+  out(text: string): void;
+  err(text: string): void;
+  cwd: string;
+  env: NodeJS.ProcessEnv;
+}
+
+/** What a command receives after parsing. */
+export interface CliContext {
+  positionals: string[];
+  values: Record<string, string | boolean | string[] | undefined>;
+  io: CliIO;
+  /** Cancelled on SIGINT, so long runs kill their child processes. */
+  signal: AbortSignal;
+}
+
+/** A subcommand. `run` returns the process exit code. */
+export interface CliCommand {
+  name: string;
+  summary: string;
+  /** `perflens analyze <file> [--function <name>] [--json]` */
+  usage: string;
+  /** Longer help: what it does, exit codes, examples. */
+  details?: string;
+  options: Record<string, CliOption>;
+  positionals: { min: number; max?: number; names: string };
+  run(ctx: CliContext): Promise<number>;
+}
+
+/** Thrown for bad usage; the router prints the message and the usage line, and exits 2. */
+export class UsageError extends Error {}
+
+/** Exit codes shared by every command. */
+export const ExitCode = {
+  ok: 0,
+  /** A result that failed: a benchmark error, a REJECT verdict. */
+  failed: 1,
+  /** Bad usage, a missing file or function; `check` also uses 2 for REVIEW. */
+  usage: 2,
+} as const;
+
+/** A string option's value, or undefined. */
+export function stringOption(ctx: CliContext, name: string): string | undefined {
+  const v = ctx.values[name];
+  return typeof v === 'string' ? v : undefined;
+}
+
+/** A positive number option (such as `--budget 500`), or a UsageError. */
+export function numberOption(ctx: CliContext, name: string): number | undefined {
+  const raw = stringOption(ctx, name);
+  if (raw === undefined) return undefined;
+  const n = Number(raw);
+  if (!Number.isFinite(n) || n <= 0) throw new UsageError(`--${name} needs a positive number, got "${raw}"`);
+  return n;
+}

@@ -1,0 +1,113 @@
+// The `perflens` command router: parses argv with node:util, prints help, maps errors to exit codes.
+import { parseArgs } from 'node:util';
+import { ExitCode, UsageError, type CliCommand, type CliContext, type CliIO, type CliOption } from './command';
+import { analyzeCommand } from './analyze';
+
+/** Every subcommand, in the order `perflens --help` lists them. */
+export const commands: CliCommand[] = [analyzeCommand];
+
+const processIO: CliIO = {
+  out: (text) => process.stdout.write(text.endsWith('\n') ? text : text + '\n'),
+  err: (text) => process.stderr.write(text.endsWith('\n') ? text : text + '\n'),
+  cwd: process.cwd(),
+  env: process.env,
+};
+
+/** Runs the CLI with `argv` (without node and script) and returns the exit code. */
+export async function main(argv: string[], io: CliIO = processIO): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    io.out(globalHelp());
+    return name === undefined ? ExitCode.usage : ExitCode.ok;
+  }
+  if (name === '--version' || name === '-v') {
+    io.out(version());
+    return ExitCode.ok;
+  }
+  const command = commands.find((c) => c.name === name);
+  if (!command) {
+    io.err(`perflens: unknown command "${name}". Run "perflens --help" for the list.`);
+    return ExitCode.usage;
+  }
+  if (rest.includes('--help') || rest.includes('-h')) {
+    io.out(commandHelp(command));
+    return ExitCode.ok;
+  }
+  const controller = new AbortController();
+  const onSigint = () => controller.abort();
+  process.once('SIGINT', onSigint);
+  try {
+    const parsed = parseArgs({
+      args: rest,
+      options: Object.fromEntries(
+        Object.entries(command.options).map(([key, o]) => [
+          key,
+          { type: o.type, ...(o.short ? { short: o.short } : {}), ...(o.multiple ? { multiple: true } : {}) },
+        ]),
+      ),
+      allowPositionals: true,
+      strict: true,
+    });
+    const { min, max } = command.positionals;
+    if (parsed.positionals.length < min || (max !== undefined && parsed.positionals.length > max)) {
+      throw new UsageError(`expected ${command.positionals.names}`);
+    }
+    const values = parsed.values as CliContext['values'];
+    return await command.run({ positionals: parsed.positionals, values, io, signal: controller.signal });
+  } catch (err) {
+    if (err instanceof UsageError || (err as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+      io.err(`perflens ${command.name}: ${(err as Error).message}\nusage: ${command.usage}`);
+      return ExitCode.usage;
+    }
+    throw err;
+  } finally {
+    process.removeListener('SIGINT', onSigint);
+  }
+}
+
+function version(): string {
+  // The bundle sits in dist/, the manifest one level up; from sources (tests) two levels up.
+  for (const rel of ['../package.json', '../../package.json', '../../../package.json']) {
+    try {
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      const pkg = require(require('node:path').join(__dirname, rel)) as { name?: string; version?: string };
+      if (pkg.name === 'perflens') return `perflens ${pkg.version}`;
+    } catch {
+      // try the next location
+    }
+  }
+  return 'perflens (unknown version)';
+}
+
+function globalHelp(): string {
+  const width = Math.max(...commands.map((c) => c.name.length));
+  return [
+    'perflens — benchmark, analyse and judge the performance of TypeScript/JavaScript functions',
+    '',
+    'usage: perflens <command> [options]',
+    '',
+    'commands:',
+    ...commands.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
+    '',
+    'Run "perflens <command> --help" for a command\'s options.',
+    'Exit codes: 0 ok, 1 a failed result (error, REJECT), 2 bad usage or missing file/function (check: REVIEW).',
+  ].join('\n');
+}
+
+/** The help text of one command, built from its option table so it never drifts from the parser. */
+export function commandHelp(command: CliCommand): string {
+  const flag = (key: string, o: CliOption) =>
+    `${o.short ? `-${o.short}, ` : ''}--${key}${o.type === 'string' ? ` ${o.valueName ?? '<value>'}` : ''}`;
+  const entries = Object.entries(command.options);
+  const width = Math.max(10, ...entries.map(([k, o]) => flag(k, o).length));
+  return [
+    `usage: ${command.usage}`,
+    '',
+    command.summary,
+    ...(command.details ? ['', command.details] : []),
+    '',
+    'options:',
+    ...entries.map(([k, o]) => `  ${flag(k, o).padEnd(width)}  ${o.description}`),
+    `  ${'-h, --help'.padEnd(width)}  show this help`,
+  ].join('\n');
+}
