@@ -1,11 +1,11 @@
 // The engine facade: the one place the language server and the CLI call. It composes locate,
 // analyze, profile, history and verdict; it knows nothing about which editor (if any) called it.
-import { parseFile } from './locate/parse';
-import { innermostAt, locateNodes } from './locate/locate';
+import { innermostAt } from './locate/locate';
 import type { LocatedFunction, SyntaxProblem } from './locate/types';
-import { measureComplexity, type ComplexityMetrics } from './analyze/complexity';
-import { lintSecurity, type SecurityFinding, type SecurityOptions } from './analyze/security';
+import type { ComplexityMetrics } from './analyze/complexity';
+import type { SecurityFinding, SecurityOptions } from './analyze/security';
 import { checkTypes, type TypeErrorFinding } from './analyze/correctness';
+import { analyzeStatic, type Guard, type StaticSnapshot } from './analyze/incremental';
 
 /** Static-analysis settings; every field has a default. */
 export interface AnalyzeSettings {
@@ -38,7 +38,12 @@ export interface FileAnalysis {
   moduleTypeErrors: TypeErrorFinding[];
   /** An analyser that failed on this input: the rest of the report is still valid. */
   problems: string[];
+  /** True when only the statements an edit touched were re-parsed. */
+  incremental: boolean;
 }
+
+/** How many files' parse results the engine keeps for incremental re-analysis. */
+const SNAPSHOT_LIMIT = 64;
 
 export interface EngineOptions {
   /** Root of the user's workspace: tsconfig lookup, `.perflens/` data, history DB. */
@@ -50,6 +55,7 @@ export interface EngineOptions {
 export class Engine {
   readonly workspaceRoot: string | undefined;
   private readonly log: (line: string) => void;
+  private readonly snapshots = new Map<string, StaticSnapshot>();
 
   constructor(options: EngineOptions = {}) {
     this.workspaceRoot = options.workspaceRoot;
@@ -63,36 +69,47 @@ export class Engine {
    */
   async analyze(file: string, text: string, settings: AnalyzeSettings = {}): Promise<FileAnalysis> {
     const problems: string[] = [];
-    const parsed = parseFile(file, text);
-    const located = locateNodes(parsed);
-    const functions = located.map((l) => l.fn);
+    const guard: Guard = (what, run, fallback) => this.guard(problems, what, run, fallback);
+    const result = analyzeStatic(file, text, this.snapshots.get(file), settings.security ?? {}, guard);
+    this.remember(file, result.snapshot);
 
-    const analyses: FunctionAnalysis[] = located.map((l) => ({
-      fn: l.fn,
-      complexity: this.guard(problems, `complexity of ${l.fn.qualifiedName}`, () => measureComplexity(parsed, l), emptyComplexity(l.fn)),
-      security: [],
+    const analyses: FunctionAnalysis[] = result.functions.map((f) => ({
+      ...f,
+      security: [...f.security],
       correctness: { syntaxValid: true, typeErrors: [] },
     }));
     const byName = new Map(analyses.map((a) => [a.fn.qualifiedName, a]));
-    await yieldToEventLoop();
-
-    const findings = this.guard(problems, 'security lint', () => lintSecurity(file, text, settings.security), []);
-    const moduleSecurity: SecurityFinding[] = [];
-    for (const f of findings) {
-      const owner = innermostAt(functions, f.offset);
-      (owner ? byName.get(owner.qualifiedName)!.security : moduleSecurity).push(f);
-    }
-    await yieldToEventLoop();
+    const functions = analyses.map((a) => a.fn);
 
     const moduleTypeErrors: TypeErrorFinding[] = [];
     if (settings.typeCheck !== false) {
-      const typeErrors = this.guard(problems, 'type check', () => checkTypes(file, text, { workspaceRoot: this.workspaceRoot }), []);
+      await yieldToEventLoop();
+      const typeErrors = guard('type check', () => checkTypes(file, text, { workspaceRoot: this.workspaceRoot }), []);
       for (const e of typeErrors) {
         const owner = innermostAt(functions, e.offset);
         (owner ? byName.get(owner.qualifiedName)!.correctness.typeErrors : moduleTypeErrors).push(e);
       }
     }
-    return { file, functions: analyses, syntaxErrors: parsed.syntaxErrors, moduleSecurity, moduleTypeErrors, problems };
+    return {
+      file,
+      functions: analyses,
+      syntaxErrors: result.syntaxErrors,
+      moduleSecurity: result.moduleSecurity,
+      moduleTypeErrors,
+      problems,
+      incremental: result.incremental,
+    };
+  }
+
+  /** Forgets what was kept of a file (closed in the editor, deleted). */
+  forget(file: string): void {
+    this.snapshots.delete(file);
+  }
+
+  private remember(file: string, snapshot: StaticSnapshot): void {
+    this.snapshots.delete(file);
+    this.snapshots.set(file, snapshot);
+    if (this.snapshots.size > SNAPSHOT_LIMIT) this.snapshots.delete(this.snapshots.keys().next().value!);
   }
 
   /** Runs one analyser; its failure is reported, never thrown, so one bug cannot hide the rest. */
@@ -106,19 +123,6 @@ export class Engine {
       return fallback;
     }
   }
-}
-
-function emptyComplexity(fn: LocatedFunction): ComplexityMetrics {
-  return {
-    cyclomatic: 0,
-    cognitive: 0,
-    halstead: { volume: 0, difficulty: 0, effort: 0, length: 0, vocabulary: 0, bugs: 0 },
-    maintainability: 0,
-    sloc: 0,
-    params: fn.params.length,
-    nesting: 0,
-    grade: 'F',
-  };
 }
 
 function yieldToEventLoop(): Promise<void> {

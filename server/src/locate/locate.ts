@@ -32,9 +32,18 @@ export function innermostAt(functions: readonly LocatedFunction[], offset: numbe
   return best;
 }
 
-/** Every function of a parsed file, in source order, with its node. */
-export function locateNodes(parsed: ParsedFile): LocatedNode[] {
-  return new Locator(parsed).run();
+/** Which top-level names a module exports: function names, and containers (classes, objects) whose members are reachable. */
+export interface ExportSet {
+  names: Set<string>;
+  scopes: Set<string>;
+}
+
+/**
+ * Every function of a parsed file, in source order, with its node. `exports` overrides what the
+ * file itself exports, for callers that parse a part of a file (incremental analysis).
+ */
+export function locateNodes(parsed: ParsedFile, exports?: ExportSet): LocatedNode[] {
+  return new Locator(parsed, exports ?? collectExports(parsed.ast.body)).run();
 }
 
 /** What a function is called and how it is declared, decided by its syntactic context. */
@@ -53,18 +62,18 @@ interface Naming {
 class Locator {
   private readonly out: LocatedNode[] = [];
   private readonly scope: string[] = [];
-  private readonly exportedNames = new Set<string>();
-  private readonly exportedScopes = new Set<string>();
   private readonly seen = new Map<string, number>();
   /** The located functions we are inside of, innermost last. */
   private readonly fnStack: LocatedNode[] = [];
   /** Ancestors of the node being visited, root first (typescript-estree sets no parent pointers). */
   private readonly ancestors: Node[] = [];
 
-  constructor(private readonly parsed: ParsedFile) {}
+  constructor(
+    private readonly parsed: ParsedFile,
+    private readonly exports: ExportSet,
+  ) {}
 
   run(): LocatedNode[] {
-    this.collectExports(this.parsed.ast);
     this.visit(this.parsed.ast);
     return this.out;
   }
@@ -247,43 +256,13 @@ class Locator {
   private isExported(naming: Naming, topName: string): boolean {
     if (naming.decl.type === 'ExportNamedDeclaration' || naming.decl.type === 'ExportDefaultDeclaration') return this.scope.length === 0;
     if (naming.absolute) return /^(module\.)?exports(\.|$)/.test(naming.name);
-    if (this.scope.length === 0) return this.exportedNames.has(naming.name);
-    return this.exportedScopes.has(topName) && this.isMemberOfTopLevelContainer();
+    if (this.scope.length === 0) return this.exports.names.has(naming.name);
+    return this.exports.scopes.has(topName) && this.isMemberOfTopLevelContainer();
   }
 
   /** True while we are inside classes and object literals only, not inside another function. */
   private isMemberOfTopLevelContainer(): boolean {
     return this.enclosingFunction() === undefined;
-  }
-
-  /** Names exported by `export { a, b as c }`, `export const/class`, and CommonJS `module.exports = { a }`. */
-  private collectExports(program: TSESTree.Program): void {
-    for (const stmt of program.body) {
-      if (stmt.type === 'ExportNamedDeclaration') {
-        for (const s of stmt.specifiers) if (s.local.type === 'Identifier') this.exportedNames.add(s.local.name);
-        const d = stmt.declaration;
-        if (d?.type === 'VariableDeclaration') for (const v of d.declarations) if (v.id.type === 'Identifier') this.exportedScopes.add(v.id.name);
-        if ((d?.type === 'ClassDeclaration' || d?.type === 'FunctionDeclaration') && d.id) this.exportedScopes.add(d.id.name);
-      } else if (stmt.type === 'ExportDefaultDeclaration') {
-        const d = stmt.declaration;
-        if (d.type === 'Identifier') this.exportedNames.add(d.name);
-        if ((d.type === 'ClassDeclaration' || d.type === 'FunctionDeclaration') && d.id) this.exportedScopes.add(d.id.name);
-        this.exportedScopes.add('default');
-      } else if (stmt.type === 'ExpressionStatement' && stmt.expression.type === 'AssignmentExpression') {
-        const { left, right } = stmt.expression;
-        const path = memberPath(left);
-        if (path === 'module.exports' && right.type === 'ObjectExpression') {
-          for (const prop of right.properties) {
-            if (prop.type === 'Property' && prop.value.type === 'Identifier') this.exportedNames.add(prop.value.name);
-          }
-          this.exportedScopes.add('module');
-        } else if (path === 'module.exports' && right.type === 'Identifier') {
-          this.exportedNames.add(right.name);
-          this.exportedScopes.add(right.name);
-        }
-      }
-    }
-    for (const name of this.exportedNames) this.exportedScopes.add(name);
   }
 
   /** sha256 over the token values in [from, to): whitespace and comments never reach it. */
@@ -309,6 +288,39 @@ class Locator {
     }
     return h.digest('hex').slice(0, 16);
   }
+}
+
+/** Names exported by `export { a, b as c }`, `export const/class`, and CommonJS `module.exports = { a }`. */
+export function collectExports(statements: readonly TSESTree.ProgramStatement[]): ExportSet {
+  const names = new Set<string>();
+  const scopes = new Set<string>();
+  for (const stmt of statements) {
+    if (stmt.type === 'ExportNamedDeclaration') {
+      for (const s of stmt.specifiers) if (s.local.type === 'Identifier') names.add(s.local.name);
+      const d = stmt.declaration;
+      if (d?.type === 'VariableDeclaration') for (const v of d.declarations) if (v.id.type === 'Identifier') scopes.add(v.id.name);
+      if ((d?.type === 'ClassDeclaration' || d?.type === 'FunctionDeclaration') && d.id) scopes.add(d.id.name);
+    } else if (stmt.type === 'ExportDefaultDeclaration') {
+      const d = stmt.declaration;
+      if (d.type === 'Identifier') names.add(d.name);
+      if ((d.type === 'ClassDeclaration' || d.type === 'FunctionDeclaration') && d.id) scopes.add(d.id.name);
+      scopes.add('default');
+    } else if (stmt.type === 'ExpressionStatement' && stmt.expression.type === 'AssignmentExpression') {
+      const { left, right } = stmt.expression;
+      const path = memberPath(left);
+      if (path === 'module.exports' && right.type === 'ObjectExpression') {
+        for (const prop of right.properties) {
+          if (prop.type === 'Property' && prop.value.type === 'Identifier') names.add(prop.value.name);
+        }
+        scopes.add('module');
+      } else if (path === 'module.exports' && right.type === 'Identifier') {
+        names.add(right.name);
+        scopes.add(right.name);
+      }
+    }
+  }
+  for (const name of names) scopes.add(name);
+  return { names, scopes };
 }
 
 function isNode(value: unknown): value is Node {
