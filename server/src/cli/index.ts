@@ -2,9 +2,10 @@
 import { parseArgs } from 'node:util';
 import { ExitCode, UsageError, type CliCommand, type CliContext, type CliIO, type CliOption } from './command';
 import { analyzeCommand } from './analyze';
+import { benchCommand } from './bench';
 
 /** Every subcommand, in the order `perflens --help` lists them. */
-export const commands: CliCommand[] = [analyzeCommand];
+export const commands: CliCommand[] = [analyzeCommand, benchCommand];
 
 const processIO: CliIO = {
   out: (text) => process.stdout.write(text.endsWith('\n') ? text : text + '\n'),

@@ -1,0 +1,78 @@
+// Memory per call, measured in the child after timing: bytes allocated (heap growth plus what the
+// collector reclaimed meanwhile, read from v8.GCProfiler) and bytes retained after a full GC.
+// GC is forced only around these untimed runs, never inside a timing sample.
+
+import v8 from 'node:v8';
+import type { MemoryMeasure } from '../sandbox/contract';
+import { takeSample, type TimedVariant } from './measure';
+
+type GcFn = () => void;
+
+function forceGc(): void {
+  const gc = (globalThis as { gc?: GcFn }).gc;
+  if (!gc) throw new Error('the sandbox child was started without --expose-gc');
+  gc();
+  gc();
+}
+
+const used = (): number => v8.getHeapStatistics().used_heap_size;
+
+interface GcStat {
+  beforeGC: { heapStatistics: { usedHeapSize: number } };
+  afterGC: { heapStatistics: { usedHeapSize: number } };
+}
+
+/** Runs `calls` calls in slices of at most the variant's iteration count (so async targets stay bounded). */
+async function run(v: TimedVariant, calls: number): Promise<void> {
+  let left = calls;
+  while (left > 0) {
+    const k = Math.min(left, Math.max(1, v.iters));
+    await takeSample(v, k);
+    left -= k;
+  }
+}
+
+/**
+ * Measures allocation and retention of a warmed-up variant. `perCallNs` sizes the runs (about
+ * 50 ms each). A leak is suspected when each of three growing rounds retains memory per call.
+ */
+export async function measureMemory(v: TimedVariant, perCallNs: number): Promise<MemoryMeasure> {
+  const calls = Math.max(10, Math.min(200_000, Math.round(50e6 / Math.max(perCallNs, 1))));
+
+  forceGc();
+  const profiler = new v8.GCProfiler();
+  profiler.start();
+  const h0 = used();
+  await run(v, calls);
+  const h1 = used();
+  const stats = (profiler.stop()?.statistics ?? []) as unknown as GcStat[];
+  let reclaimed = 0;
+  for (const s of stats) reclaimed += Math.max(0, s.beforeGC.heapStatistics.usedHeapSize - s.afterGC.heapStatistics.usedHeapSize);
+  const allocated = Math.max(0, (h1 - h0 + reclaimed) / calls);
+
+  // Retention: three rounds of growing length; memory that stays after GC in every round is a leak.
+  const perRound: number[] = [];
+  let totalRetained = 0;
+  let totalCalls = 0;
+  // A leaking function keeps everything it allocates: cap each round at about 16 MB of allocation.
+  const base = Math.max(10, Math.min(calls, Math.floor((16 * 1024 * 1024) / Math.max(allocated, 1))));
+  for (let round = 0; round < 3; round++) {
+    const k = base * (round + 1);
+    forceGc();
+    const r0 = used();
+    await run(v, k);
+    forceGc();
+    const r1 = used();
+    perRound.push((r1 - r0) / k);
+    totalRetained += r1 - r0;
+    totalCalls += k;
+  }
+  const retained = Math.max(0, totalRetained / totalCalls);
+  // 4 bytes/call in every round, and at least 64 KB overall: less is noise from JIT code and caches.
+  const suspectedLeak = perRound.every((b) => b >= 4) && totalRetained >= 64 * 1024;
+  return {
+    allocatedBytesPerCall: Math.round(allocated),
+    retainedBytesPerCall: Math.round(retained),
+    suspectedLeak,
+  };
+}

@@ -1,0 +1,316 @@
+// The profiler's front door: plan inputs, bundle the target, run the sandbox child, and turn its raw
+// samples into the BenchResult the CLI prints and the editor shows. Also runs interleaved comparisons
+// of several versions of one function (benchVariants) for the regression verdict.
+
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { locateFunctions } from '../locate/locate';
+import type { LocatedFunction } from '../locate/types';
+import { bootstrapMedianCI } from '../stats/bootstrap';
+import { describe } from '../stats/descriptive';
+import { fitGrowth, type GrowthOrder } from './growth';
+import { planInputs, type InputPlan, type ParamSpec } from './inputs';
+import type { ChildJob, ChildResult, GrowthPoint, MemoryMeasure, SandboxError, SandboxErrorKind, VariantJob, VariantRun } from './sandbox/contract';
+import { createSandboxDir, prepareBundle, removeSandboxDir } from './sandbox/prepare';
+import { DEFAULT_HEAP_MB, DEFAULT_TIMEOUT_MS, runInSandbox } from './sandbox/spawn';
+
+export type { SandboxError, SandboxErrorKind } from './sandbox/contract';
+export type { GrowthOrder } from './growth';
+
+/** Options shared by benchFunction and benchVariants. */
+export interface RunOptions {
+  /** Measuring time in ms (default 1000): timing, memory and, with growth, the size sweep share it. */
+  budgetMs?: number;
+  nodePath?: string;
+  timeoutMs?: number;
+  heapMb?: number;
+  workspaceRoot?: string;
+  signal?: AbortSignal;
+  onProgress?: (p: { phase: string; fraction?: number }) => void;
+  /** The child's console output, line by line (for an output channel). */
+  log?: (line: string) => void;
+}
+
+/** What to benchmark. */
+export interface BenchOptions extends RunOptions {
+  file: string;
+  /** The file's text (an unsaved buffer); read from disk when absent. */
+  text?: string;
+  qualifiedName: string;
+  /** Also fit a growth order over sizes n = 2^k. */
+  growth?: boolean;
+}
+
+/** Timing figures, all in ns per call (streams: to the first item). */
+export interface TimingSummary {
+  medianNs: number;
+  meanNs: number;
+  ci95Ns: [number, number];
+  cv: number;
+  samples: number;
+  iterationsPerSample: number;
+  p75Ns: number;
+  p99Ns: number;
+  opsPerSec: number;
+  /** How results were consumed: returned, awaited (time to settle), or streamed (time to first item). */
+  mode: 'sync' | 'async' | 'stream';
+  /** Streams only. */
+  itemsPerSec?: number;
+}
+
+/** The growth order, or `not size-dependent` when no input scales with n. */
+export interface GrowthSummary {
+  order: GrowthOrder | 'not size-dependent';
+  /** Weighted R² of the fitted model, null when no fit was made. */
+  fit: number | null;
+  points: GrowthPoint[];
+}
+
+/** One benchmark, shaped exactly like `perflens bench --json`. Every key is always present. */
+export interface BenchResult {
+  function: string;
+  status: 'ok' | 'error';
+  error: SandboxError | null;
+  inputs: { source: 'synthesized' | 'user'; params: ParamSpec[] };
+  timing: TimingSummary | null;
+  memory: MemoryMeasure | null;
+  growth: GrowthSummary | null;
+  mocks: Array<{ module: string; calls: number }>;
+  /** Non-fatal notes: inputs that threw and were dropped, a measurement that hit its limits. */
+  warnings: string[];
+}
+
+/** One version in an interleaved comparison. */
+export interface VariantSpec {
+  /** Caller's name, e.g. `baseline` or `candidate`. */
+  id: string;
+  /** Source text spliced over the function's declaration (a baseline version in today's module); absent = the file as is. */
+  replacementText?: string;
+}
+
+/** Options of an interleaved comparison: one function, several versions, one child, the same inputs. */
+export interface VariantsOptions extends RunOptions {
+  file: string;
+  text?: string;
+  qualifiedName: string;
+  variants: VariantSpec[];
+}
+
+/** Per-version figures of a comparison, with the raw samples the statistics need. */
+export interface VariantResult {
+  id: string;
+  timing: TimingSummary;
+  /** ns per call of each sample, in the order taken. */
+  samplesNs: number[];
+  memory: MemoryMeasure | null;
+}
+
+/** Result of benchVariants. */
+export interface VariantsResult {
+  function: string;
+  status: 'ok' | 'error';
+  error: SandboxError | null;
+  inputs: { source: 'synthesized' | 'user'; params: ParamSpec[] };
+  variants: VariantResult[];
+  mocks: Array<{ module: string; calls: number }>;
+  warnings: string[];
+}
+
+/** Size n of collections and strings for timing and memory (growth sweeps its own sizes). */
+export const DEFAULT_SIZE = 100;
+const DEFAULT_BUDGET_MS = 1000;
+const POOL_SIZE = 16;
+const SEED = 0x5eed;
+
+/** Turns raw samples into the reported figures. */
+export function summarize(run: VariantRun): TimingSummary {
+  const d = describe(run.samplesNs);
+  const [lo, hi] = bootstrapMedianCI(run.samplesNs, { seed: SEED });
+  const r = (x: number): number => Math.round(x * 100) / 100;
+  return {
+    medianNs: r(d.median),
+    meanNs: r(d.mean),
+    ci95Ns: [r(lo), r(hi)],
+    cv: Math.round(d.cv * 10000) / 10000,
+    samples: d.n,
+    iterationsPerSample: run.iterationsPerSample,
+    p75Ns: r(d.p75),
+    p99Ns: r(d.p99),
+    opsPerSec: d.median > 0 ? Math.round(1e9 / d.median) : 0,
+    mode: run.mode,
+    ...(run.itemsPerSec !== undefined ? { itemsPerSec: Math.round(run.itemsPerSec) } : {}),
+  };
+}
+
+interface Planned {
+  file: string;
+  text: string;
+  fn: LocatedFunction;
+  plan: InputPlan;
+}
+
+async function plan(o: { file: string; text?: string; qualifiedName: string; workspaceRoot?: string }): Promise<Planned | SandboxError> {
+  const file = resolve(o.file);
+  let text = o.text;
+  if (text === undefined) {
+    try {
+      text = await readFile(file, 'utf8');
+    } catch (e) {
+      return { kind: 'unsupported-input', message: `cannot read ${file}: ${(e as Error).message}` };
+    }
+  }
+  const located = locateFunctions(file, text);
+  const fn = located.functions.find((f) => f.qualifiedName === o.qualifiedName);
+  if (!fn) {
+    const broken = located.syntaxErrors.length ? ` (the file has a syntax error at line ${located.syntaxErrors[0].line + 1})` : '';
+    return { kind: 'unsupported-input', message: `no function named ${o.qualifiedName} in ${file}${broken}` };
+  }
+  const p = planInputs(file, text, fn, o.workspaceRoot ? { workspaceRoot: o.workspaceRoot } : {});
+  if (p.problems.length > 0) {
+    const msg = p.problems.map((x) => `${x.param}: ${x.type}: ${x.message}`).join('; ');
+    return { kind: 'unsupported-input', message: `cannot build inputs for ${o.qualifiedName}: ${msg}` };
+  }
+  return { file, text, fn, plan: p };
+}
+
+function splitBudget(budgetMs: number, growth: boolean, timeoutMs: number): { timing: number; growth: number } {
+  // Keep well inside the hard limit: startup, warm-up and memory runs come on top of the budget.
+  const b = Math.max(50, Math.min(budgetMs, (timeoutMs - 3000) / (growth ? 1.6 : 1.3)));
+  return growth ? { timing: b * 0.5, growth: b * 0.5 } : { timing: b, growth: 0 };
+}
+
+function jobFor(sandboxDir: string, variants: VariantJob[], plan: InputPlan, timingMs: number, growthMs: number): ChildJob {
+  return {
+    protocol: 1,
+    sandboxDir,
+    variants,
+    recipe: plan.recipe,
+    size: DEFAULT_SIZE,
+    seed: SEED,
+    poolSize: POOL_SIZE,
+    timing: { budgetMs: timingMs, minSamples: 10, maxSamples: 3000, targetSampleNs: 250_000 },
+    memory: true,
+    growth: growthMs > 0 ? { budgetMs: growthMs, maxSize: 2 ** 16 } : null,
+  };
+}
+
+/**
+ * Prepares bundles for `specs` and runs them in one child. Returns the child's raw result or an error.
+ * Always removes the sandbox directory.
+ */
+async function runPlanned(p: Planned, specs: VariantSpec[], o: RunOptions, growthOn: boolean): Promise<{ result: ChildResult } | { error: SandboxError }> {
+  const timeoutMs = o.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const budget = splitBudget(o.budgetMs ?? DEFAULT_BUDGET_MS, growthOn, timeoutMs);
+  const sandboxDir = await createSandboxDir();
+  try {
+    o.onProgress?.({ phase: 'bundle' });
+    const variants: VariantJob[] = [];
+    for (const s of specs) {
+      const prepared = await prepareBundle({
+        file: p.file,
+        text: p.text,
+        qualifiedName: p.fn.qualifiedName,
+        ...(s.replacementText !== undefined ? { replacementText: s.replacementText } : {}),
+        bindings: p.plan.recipe.bindings,
+        sandboxDir,
+        variantId: s.id,
+      });
+      if (!prepared.ok) return { error: prepared.error };
+      const b = prepared.bundle;
+      variants.push({ id: s.id, bundlePath: b.bundlePath, sourceFile: b.sourceFile, access: b.access, qualifiedName: p.fn.qualifiedName, ...(b.hoistedFrom ? { hoistedFrom: b.hoistedFrom } : {}) });
+    }
+    const job = jobFor(sandboxDir, variants, p.plan, budget.timing, growthOn ? budget.growth : 0);
+    const outcome = await runInSandbox(job, {
+      ...(o.nodePath ? { nodePath: o.nodePath } : {}),
+      timeoutMs,
+      heapMb: o.heapMb ?? DEFAULT_HEAP_MB,
+      ...(o.signal ? { signal: o.signal } : {}),
+      ...(o.onProgress ? { onProgress: o.onProgress } : {}),
+      ...(o.log ? { log: o.log } : {}),
+    });
+    return outcome.ok ? { result: outcome.result } : { error: outcome.error };
+  } finally {
+    await removeSandboxDir(sandboxDir);
+  }
+}
+
+const inputsOf = (p: Planned | null) => ({ source: p?.plan.source ?? ('synthesized' as const), params: p?.plan.params ?? [] });
+
+/**
+ * Benchmarks one function: timing, memory and (with `growth`) its growth order. Never throws for bad
+ * user code or input; rejects only with an AbortError when `signal` aborts.
+ */
+export async function benchFunction(opts: BenchOptions): Promise<BenchResult> {
+  const failed = (error: SandboxError, p: Planned | null, warnings: string[] = []): BenchResult => ({
+    function: opts.qualifiedName,
+    status: 'error',
+    error,
+    inputs: inputsOf(p),
+    timing: null,
+    memory: null,
+    growth: null,
+    mocks: [],
+    warnings,
+  });
+  const p = await plan(opts);
+  if ('kind' in p) return failed(p, null);
+  const growthOn = opts.growth === true && p.plan.sizeDependent;
+  const out = await runPlanned(p, [{ id: 'target' }], opts, growthOn);
+  if ('error' in out) return failed(out.error, p);
+  const run = out.result.variants[0];
+  let growth: GrowthSummary | null = null;
+  if (opts.growth) {
+    if (!p.plan.sizeDependent) growth = { order: 'not size-dependent', fit: null, points: [] };
+    else {
+      const points = out.result.growth ?? [];
+      const fitted = fitGrowth(points);
+      growth = fitted ? { order: fitted.order, fit: fitted.fit, points } : { order: 'not size-dependent', fit: null, points };
+      if (!fitted) out.result.warnings.push(`growth: only ${points.length} sizes fitted in the budget; raise --budget to fit an order`);
+    }
+  }
+  return {
+    function: opts.qualifiedName,
+    status: 'ok',
+    error: null,
+    inputs: inputsOf(p),
+    timing: summarize(run),
+    memory: run.memory ?? null,
+    growth,
+    mocks: out.result.mocks,
+    warnings: out.result.warnings,
+  };
+}
+
+/**
+ * Measures several versions of one function in alternating blocks in one child, on the same inputs,
+ * and returns each version's figures with its raw samples. Never throws for bad user code; rejects
+ * only with an AbortError when `signal` aborts.
+ */
+export async function benchVariants(opts: VariantsOptions): Promise<VariantsResult> {
+  const failed = (error: SandboxError, p: Planned | null): VariantsResult => ({
+    function: opts.qualifiedName,
+    status: 'error',
+    error,
+    inputs: inputsOf(p),
+    variants: [],
+    mocks: [],
+    warnings: [],
+  });
+  if (opts.variants.length === 0) return failed({ kind: 'unsupported-input', message: 'benchVariants needs at least one variant' }, null);
+  const p = await plan(opts);
+  if ('kind' in p) return failed(p, null);
+  const out = await runPlanned(p, opts.variants, opts, false);
+  if ('error' in out) return failed(out.error, p);
+  return {
+    function: opts.qualifiedName,
+    status: 'ok',
+    error: null,
+    inputs: inputsOf(p),
+    variants: out.result.variants.map((v) => ({ id: v.id, timing: summarize(v), samplesNs: v.samplesNs, memory: v.memory ?? null })),
+    mocks: out.result.mocks,
+    warnings: out.result.warnings,
+  };
+}
+
+/** Kinds of sandbox errors, for callers that switch on them. */
+export const ERROR_KINDS: readonly SandboxErrorKind[] = ['timeout', 'oom', 'crash', 'throws', 'unsupported-input'];

@@ -1,0 +1,50 @@
+// Every hostile function ends as its typed error, within the time limit plus 2 s, and nothing is
+// written outside the sandbox directory.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { runFixture } from './run-fixture';
+
+const FILE = resolve(__dirname, '../../fixtures/hostile/hostile.ts');
+const LIMIT_MS = 3000;
+
+const cases: Array<[string, string, RegExp]> = [
+  ['spin', 'timeout', /did not finish within 3 s/],
+  ['hog', 'oom', /out of memory/],
+  ['quit', 'crash', /process\.exit\(3\)/],
+  ['timeBomb', 'crash', /uncaught exception.*boom from a timer/],
+  ['dangling', 'crash', /unhandled promise rejection.*nobody catches me/],
+  ['recurse', 'crash', /call stack/],
+  ['alwaysThrows', 'throws', /threw for every one of \d+ inputs.*TypeError: cannot handle number/],
+  ['gigantic', 'oom', /out of memory/],
+];
+
+const escapeDir = mkdtempSync(join(tmpdir(), 'perflens-escape-test-'));
+process.env.PERFLENS_TEST_ESCAPE_DIR = escapeDir;
+const fixtureDir = resolve(__dirname, '../../fixtures/hostile');
+const before = readdirSync(fixtureDir).sort();
+
+for (const [name, kind, message] of cases) {
+  test(`${name} ends as ${kind} within the limit + 2 s`, async () => {
+    const run = await runFixture(FILE, name, { spawn: { timeoutMs: LIMIT_MS, heapMb: 64 } });
+    assert.equal(run.outcome.ok, false, `expected an error for ${name}`);
+    if (run.outcome.ok) return;
+    assert.equal(run.outcome.error.kind, kind, run.outcome.error.message);
+    assert.match(run.outcome.error.message, message);
+    assert.ok(run.elapsedMs < LIMIT_MS + 2000, `took ${run.elapsedMs} ms`);
+  });
+}
+
+test('a function writing files leaves nothing outside its sandbox, and the sandbox is removed', async () => {
+  const run = await runFixture(FILE, 'scribble', { spawn: { timeoutMs: LIMIT_MS } });
+  assert.deepEqual(readdirSync(escapeDir), []);
+  assert.deepEqual(
+    readdirSync(tmpdir()).filter((f) => f.startsWith('perflens-escape-') && !f.startsWith('perflens-escape-test-')),
+    [],
+  );
+  assert.deepEqual(readdirSync(fixtureDir).sort(), before);
+  assert.throws(() => readdirSync(run.sandboxDir), /ENOENT/);
+  rmSync(escapeDir, { recursive: true, force: true });
+});
