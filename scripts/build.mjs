@@ -1,6 +1,6 @@
 // Bundles every entry point with esbuild. Type-checking is separate (`npm run typecheck`), as esbuild only strips types.
 import * as esbuild from 'esbuild';
-import { existsSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
 
 const watch = process.argv.includes('--watch');
 const production = process.argv.includes('--production');
@@ -37,9 +37,28 @@ const ctx = await esbuild.context({
   external,
   logLevel: 'warning',
 });
+// The history panel's page runs in the webview (a browser): its own bundle, with uPlot inside, under
+// media/dist/ because the webview may load files from media/ only. uPlot's stylesheet is copied next to it.
+const webviewCtx = await esbuild.context({
+  entryPoints: [{ in: 'client/src/panel/webview/main.ts', out: 'panel' }],
+  bundle: true,
+  platform: 'browser',
+  target: 'chrome114',
+  format: 'iife',
+  outdir: 'media/dist',
+  sourcemap: !production,
+  minify: production,
+  logLevel: 'warning',
+});
+mkdirSync('media/dist', { recursive: true });
+copyFileSync('node_modules/uplot/dist/uPlot.min.css', 'media/dist/uPlot.min.css');
+
 if (watch) {
   await ctx.watch();
+  await webviewCtx.watch();
 } else {
   await ctx.rebuild();
   await ctx.dispose();
+  await webviewCtx.rebuild();
+  await webviewCtx.dispose();
 }

@@ -61,6 +61,22 @@ export const ServerCommand = {
 export type ServerCommandId = (typeof ServerCommand)[keyof typeof ServerCommand];
 
 /**
+ * The VS Code client's own commands for the same actions (palette, context menu). They add prompts,
+ * a cancellable progress notification and the status bar, then call the server command. The server puts
+ * these ids into lenses, hover links and quick fixes when the client asks for them (`clientCommands`).
+ */
+export const ClientCommand: { readonly [K in keyof typeof ServerCommand]: string } = {
+  benchmark: 'perflens.benchmarkFunction',
+  benchmarkFile: 'perflens.benchmarkFile',
+  setBaseline: 'perflens.setBaseline',
+  clearBaseline: 'perflens.clearBaseline',
+  compare: 'perflens.compareWithBaseline',
+  acceptRegression: 'perflens.acceptRegression',
+  showHistory: 'perflens.showHistory',
+  clearLlmCache: 'perflens.clearLlmCache',
+};
+
+/**
  * The one argument every server command takes. The function is named by `qualifiedName`, or found
  * at `position` (the cursor) when the name is missing.
  */
@@ -183,8 +199,8 @@ export type HistoryMetric = 'time' | 'alloc' | 'complexity';
 
 /** host -> webview. */
 export type HostToPanelMessage =
-  /** The function shown (view null: it has no stored history yet) and the picker's list. */
-  | { type: 'history'; target: HistoryRequest.Params; view: HistoryView | null; functions: HistoryFunctionEntry[] }
+  /** The function shown (null: none chosen yet; view null: it has no stored history yet) and the picker's list. */
+  | { type: 'history'; target: HistoryRequest.Params | null; view: HistoryView | null; functions: HistoryFunctionEntry[] }
   /** Something failed; shown in the panel's status line. */
   | { type: 'error'; message: string };
 
@@ -203,6 +219,8 @@ export interface InitializationOptions {
   trusted?: boolean;
   /** Where the history database lives; default `<workspace>/.perflens/history.db`. */
   dbPath?: string;
+  /** True when the client registers `ClientCommand`s: lenses and links then use those ids. */
+  clientCommands?: boolean;
 }
 
 /** Diagnostic codes the server publishes (source `perflens`); quick fixes key off them. */
@@ -210,5 +228,4 @@ export const DiagnosticCode = {
   reject: 'perflens.reject',
   security: 'perflens.security',
   complexity: 'perflens.complexity',
-  typeError: 'perflens.type-error',
 } as const;
