@@ -1,0 +1,178 @@
+// Corpus run: every exported function of lodash-es through input synthesis and the profiler, with a
+// short budget each; prints the share that ran (target ≥ 90%) and the failures grouped by cause.
+//
+// Usage: npm run corpus:lodash -- [--in-process] [--budget <ms>] [--concurrency <k>] [--only a,b] [--verbose]
+//   default        the full pipeline: benchFunction (bundle, sandbox child, harness) per function
+//   --in-process   planInputs + materialize + a direct call here (no sandbox; for quick iteration)
+//
+// lodash-es declares most exports as `function name(...)` in `<name>.js`; aliases re-export another
+// file; about a quarter are made by factories (`var camelCase = createCompounder(...)`), which the
+// locator does not see as functions. For those we write a one-line wrapper module carrying the
+// export's JSDoc — what a user would do to benchmark such a value — and report how many needed one.
+
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { locateFunctions } from '../server/src/locate/locate';
+import { planInputs } from '../server/src/profile/inputs/index';
+import { materialize } from '../server/src/profile/inputs/materialize';
+import { benchFunction } from '../server/src/profile/index';
+
+const ROOT = resolve(__dirname, '..');
+const LODASH = join(ROOT, 'node_modules', 'lodash-es');
+/** Export name → module file, from the package entry (`wrapperCommit` lives in `commit.js`). */
+const EXPORT_FILES = new Map([...readFileSync(join(LODASH, 'lodash.js'), 'utf8').matchAll(/export \{ default as (\w+) \} from '\.\/([\w.]+)'/g)].map((m) => [m[1], m[2]]));
+
+interface Target {
+  name: string;
+  file: string;
+  qualifiedName: string;
+  how: 'direct' | 'alias' | 'wrapper';
+}
+
+interface Outcome {
+  name: string;
+  how: Target['how'];
+  ok: boolean;
+  cause?: string;
+  detail?: string;
+  ms: number;
+}
+
+function arg(flag: string): string | undefined {
+  const k = process.argv.indexOf(flag);
+  return k >= 0 ? process.argv[k + 1] : undefined;
+}
+
+/** Finds where export `name` is defined as a function the locator sees, following re-exports. */
+function findTarget(name: string, shimDir: string): Target | { name: string; cause: string } {
+  let file = join(LODASH, EXPORT_FILES.get(name) ?? `${name}.js`);
+  let how: Target['how'] = 'direct';
+  if (!existsSync(file)) return { name, cause: 'no module file of that name (defined inside another module)' };
+  for (let hops = 0; hops < 3; hops++) {
+    const text = readFileSync(file, 'utf8');
+    const located = locateFunctions(file, text).functions;
+    const defaultName = /^export default (\w+);?\s*$/m.exec(text)?.[1];
+    const fn = located.find((f) => f.qualifiedName === (defaultName ?? name));
+    if (fn) return { name, file, qualifiedName: fn.qualifiedName, how };
+    const reexport = /export \{ default \} from '(\.\/[\w.]+)'/.exec(text);
+    if (reexport) {
+      file = join(dirname(file), reexport[1]);
+      how = 'alias';
+      continue;
+    }
+    if (defaultName) return { name, ...writeWrapper(name, file, text, defaultName, shimDir), how: 'wrapper' };
+    break;
+  }
+  return { name, cause: 'no function found in its module' };
+}
+
+/** A module exporting `function <name>(<params from JSDoc>) { return impl(...) }`, with the export's JSDoc. */
+function writeWrapper(name: string, implFile: string, text: string, local: string, shimDir: string): { file: string; qualifiedName: string } {
+  const decl = new RegExp(`(/\\*\\*(?:(?!\\*/)[\\s\\S])*?\\*/)\\s*var ${local} =`).exec(text);
+  const doc = decl?.[1] ?? '/** */';
+  const params: string[] = [];
+  const tags = [...doc.matchAll(/@param \{([^}]*)\} \[?([\w$]+)/g)];
+  // Only the last parameter can be a rest parameter (lodash documents `(array, ...values, iteratee)`).
+  tags.forEach((m, k) => params.push(m[1].startsWith('...') && k === tags.length - 1 ? `...${m[2]}` : m[2]));
+  const list = params.join(', ');
+  const call = params.join(', ');
+  const file = join(shimDir, `${name}.js`);
+  writeFileSync(file, `import impl from ${JSON.stringify(implFile)};\n\n${doc}\nexport function ${name}(${list}) {\n  return impl(${call});\n}\n`);
+  return { file, qualifiedName: name };
+}
+
+/** Normalises an error message into a cause: kind plus the message without the function's names, quotes, numbers and paths. */
+function causeOf(kind: string, message: string, names: string[]): string {
+  // The harness says "<fn> threw for every one of 16 inputs; first: TypeError: ..."; the error is the cause.
+  const first = (message.split('; first: ')[1] ?? message).split(/\n|; give /)[0];
+  let text = first
+    .replace(/\/[^\s:'"]+/g, '<path>')
+    .replace(/'[^']*'|"[^"]*"|`[^`]*`/g, '<x>')
+    .replace(/\b\d+(\.\d+)?\b/g, '<n>');
+  for (const n of names) text = text.split(n).join('<fn>');
+  return `${kind}: ${text.slice(0, 110)}`;
+}
+
+async function inProcess(t: Target, mod: Record<string, unknown>): Promise<Omit<Outcome, 'name' | 'how' | 'ms'>> {
+  const text = readFileSync(t.file, 'utf8');
+  const fn = locateFunctions(t.file, text).functions.find((f) => f.qualifiedName === t.qualifiedName);
+  if (!fn) return { ok: false, cause: 'unsupported-input: not located' };
+  const plan = planInputs(t.file, text, fn, { workspaceRoot: ROOT });
+  if (plan.problems.length) return { ok: false, cause: causeOf('unsupported-input', plan.problems[0].message, [t.name, t.qualifiedName]) };
+  // A wrapper is called as the pipeline would call it; everything else straight from lodash.
+  const target = (t.how === 'wrapper' ? (await import(t.file))[t.name] : mod[t.name]) as (...a: unknown[]) => unknown;
+  const { args, receivers } = materialize(plan.recipe, { size: 100, seed: 1, count: 8, bindings: mod });
+  let lastError = '';
+  let okCount = 0;
+  for (const [k, a] of args.entries()) {
+    try {
+      const r = target.apply(receivers[k], a);
+      if (r instanceof Promise) await Promise.race([r, new Promise((_, rej) => setTimeout(() => rej(new Error('did not settle in 1 s')), 1000))]);
+      okCount++;
+    } catch (e) {
+      lastError = (e as Error)?.message ?? String(e);
+    }
+  }
+  return okCount > 0 ? { ok: true } : { ok: false, cause: causeOf('throws', lastError, [t.name, t.qualifiedName]), detail: lastError };
+}
+
+async function main(): Promise<void> {
+  const useSandbox = !process.argv.includes('--in-process');
+  const budgetMs = Number(arg('--budget') ?? 50);
+  const concurrency = Math.max(1, Number(arg('--concurrency') ?? 2));
+  const only = arg('--only')?.split(',');
+  const verbose = process.argv.includes('--verbose');
+  const lodashSpecifier = 'lodash-es'; // a variable: lodash-es ships no types, and none are needed here
+  const mod = (await import(lodashSpecifier)) as Record<string, unknown>;
+  const names = Object.keys(mod).filter((k) => typeof mod[k] === 'function' && k !== 'default' && (!only || only.includes(k))).sort();
+  const shimDir = mkdtempSync(join(tmpdir(), 'perflens-lodash-'));
+  const bench = useSandbox ? benchFunction : undefined;
+
+  const outcomes: Outcome[] = [];
+  const started = Date.now();
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < names.length) {
+      const name = names[next++];
+      const t0 = Date.now();
+      const target = findTarget(name, shimDir);
+      if (!('file' in target)) {
+        outcomes.push({ name, how: 'direct', ok: false, cause: `not located: ${target.cause}`, ms: 0 });
+        continue;
+      }
+      let res: Omit<Outcome, 'name' | 'how' | 'ms'>;
+      if (bench) {
+        const r = await bench({ file: target.file, qualifiedName: target.qualifiedName, budgetMs, timeoutMs: 15_000, workspaceRoot: ROOT });
+        res = r.status === 'ok' ? { ok: true } : { ok: false, cause: causeOf(r.error?.kind ?? 'error', r.error?.message ?? '', [name, target.qualifiedName]), detail: r.error?.message };
+      } else {
+        res = await inProcess(target, mod);
+      }
+      const o = { name, how: target.how, ms: Date.now() - t0, ...res };
+      outcomes.push(o);
+      if (verbose) console.log(`${o.ok ? 'ok  ' : 'FAIL'} ${name} (${o.how}, ${o.ms} ms)${o.ok ? '' : ` ${o.detail?.slice(0, 300) ?? o.cause}`}`);
+    }
+  };
+  await Promise.all(Array.from({ length: concurrency }, worker));
+  rmSync(shimDir, { recursive: true, force: true });
+
+  const ran = outcomes.filter((o) => o.ok).length;
+  const byHow = (h: Target['how']) => outcomes.filter((o) => o.how === h);
+  console.log(`lodash-es corpus (${useSandbox ? 'full pipeline: benchFunction in the sandbox' : 'in-process: planInputs + materialize + call'}, budget ${budgetMs} ms, ${((Date.now() - started) / 1000).toFixed(0)} s)`);
+  console.log(`ran: ${ran}/${outcomes.length} = ${((100 * ran) / Math.max(1, outcomes.length)).toFixed(1)}%  (target ≥ 90%)`);
+  for (const h of ['direct', 'alias', 'wrapper'] as const) {
+    const g = byHow(h);
+    console.log(`  ${h.padEnd(8)} ${g.filter((o) => o.ok).length}/${g.length}`);
+  }
+  const groups = new Map<string, string[]>();
+  for (const o of outcomes.filter((x) => !x.ok)) groups.set(o.cause ?? 'unknown', [...(groups.get(o.cause ?? 'unknown') ?? []), o.name]);
+  console.log(`failures by cause (${outcomes.length - ran}):`);
+  for (const [cause, fns] of [...groups].sort((a, b) => b[1].length - a[1].length)) {
+    console.log(`  ${String(fns.length).padStart(3)}  ${cause}\n       ${fns.sort().join(', ')}`);
+  }
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});

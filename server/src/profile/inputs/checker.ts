@@ -1,0 +1,105 @@
+// A TypeScript language service per project root, so the checker can read parameter types (and
+// JSDoc types in JavaScript) of the file being edited. Kept alive and reused: the first program of
+// a root costs about a second (lib.d.ts), later ones reuse every unchanged source file.
+
+import ts from 'typescript';
+import { dirname, resolve } from 'node:path';
+
+interface Project {
+  service: ts.LanguageService;
+  /** Open files: the editor's text, which may differ from disk. */
+  overlay: Map<string, { text: string; version: number }>;
+  roots: Set<string>;
+}
+
+const projects = new Map<string, Project>();
+
+/** A checked program with the source file of interest. */
+export interface Checked {
+  program: ts.Program;
+  checker: ts.TypeChecker;
+  sourceFile: ts.SourceFile;
+}
+
+/**
+ * The program for `file` with `text` as its content, type-checked under the nearest tsconfig.json
+ * or jsconfig.json at or below `workspaceRoot` (else defaults). Undefined if the file cannot be read as source.
+ */
+export function checkFile(file: string, text: string, workspaceRoot?: string): Checked | undefined {
+  const abs = resolve(file);
+  const configPath = findConfig(dirname(abs), workspaceRoot ? resolve(workspaceRoot) : undefined);
+  const key = configPath ?? `default:${workspaceRoot ?? dirname(abs)}`;
+  let project = projects.get(key);
+  if (!project) {
+    project = createProject(configPath);
+    projects.set(key, project);
+  }
+  const prev = project.overlay.get(abs);
+  if (!prev || prev.text !== text) project.overlay.set(abs, { text, version: (prev?.version ?? 0) + 1 });
+  project.roots.add(abs);
+  const program = project.service.getProgram();
+  const sourceFile = program?.getSourceFile(abs);
+  if (!program || !sourceFile) return undefined;
+  return { program, checker: program.getTypeChecker(), sourceFile };
+}
+
+function findConfig(dir: string, stopAt: string | undefined): string | undefined {
+  let current = dir;
+  for (;;) {
+    for (const name of ['tsconfig.json', 'jsconfig.json']) {
+      const candidate = resolve(current, name);
+      if (ts.sys.fileExists(candidate)) return candidate;
+    }
+    const parent = dirname(current);
+    if (parent === current || (stopAt && !parent.startsWith(stopAt))) return undefined;
+    current = parent;
+  }
+}
+
+function compilerOptions(configPath: string | undefined): ts.CompilerOptions {
+  let options: ts.CompilerOptions = { target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.Node16, moduleResolution: ts.ModuleResolutionKind.Node16, strict: true, esModuleInterop: true };
+  if (configPath) {
+    const read = ts.readConfigFile(configPath, ts.sys.readFile);
+    if (!read.error) options = ts.parseJsonConfigFileContent(read.config, ts.sys, dirname(configPath)).options;
+  }
+  // allowJs makes the checker read JSDoc types in .js files; strictNullChecks keeps `T | null`
+  // distinct so optional values are recognised. Neither changes what the user's build does.
+  return { ...options, allowJs: true, strictNullChecks: true, noEmit: true, skipLibCheck: true };
+}
+
+function createProject(configPath: string | undefined): Project {
+  const options = compilerOptions(configPath);
+  const overlay = new Map<string, { text: string; version: number }>();
+  const roots = new Set<string>();
+  const host: ts.LanguageServiceHost = {
+    getCompilationSettings: () => options,
+    getScriptFileNames: () => [...roots],
+    getScriptVersion: (f) => String(overlay.get(resolve(f))?.version ?? 0),
+    getScriptSnapshot: (f) => {
+      const open = overlay.get(resolve(f));
+      if (open) return ts.ScriptSnapshot.fromString(open.text);
+      const text = ts.sys.readFile(f);
+      return text === undefined ? undefined : ts.ScriptSnapshot.fromString(text);
+    },
+    getCurrentDirectory: () => (configPath ? dirname(configPath) : process.cwd()),
+    getDefaultLibFileName: (o) => ts.getDefaultLibFilePath(o),
+    fileExists: (f) => overlay.has(resolve(f)) || ts.sys.fileExists(f),
+    readFile: (f) => overlay.get(resolve(f))?.text ?? ts.sys.readFile(f),
+    readDirectory: ts.sys.readDirectory,
+    directoryExists: ts.sys.directoryExists,
+    getDirectories: ts.sys.getDirectories,
+  };
+  return { service: ts.createLanguageService(host, ts.createDocumentRegistry()), overlay, roots };
+}
+
+/** The smallest function-like node covering [start, end) of the locator's function node. */
+export function findFunctionNode(sf: ts.SourceFile, start: number, end: number): ts.SignatureDeclaration | undefined {
+  let best: ts.SignatureDeclaration | undefined;
+  const visit = (node: ts.Node): void => {
+    if (node.getStart(sf) > start || node.end < end) return;
+    if (ts.isFunctionLike(node) && node.end === end) best = node;
+    ts.forEachChild(node, visit);
+  };
+  visit(sf);
+  return best;
+}

@@ -1,0 +1,249 @@
+// Plans a function's inputs on the server: what the user wrote (`@perflens` JSDoc tags or
+// .perflens/inputs.json) wins; every other parameter is synthesized from its type via the checker,
+// from JSDoc types in JavaScript, or from how the body uses it. The plan's recipe goes to the child.
+
+import ts from 'typescript';
+import type { LocatedFunction } from '../../locate/types';
+import { checkFile, findFunctionNode } from './checker';
+import { recipeForType, Unsynthesizable, UNTYPED, type TypeContext } from './fromType';
+import { recipeFromUsage, receiverFromThisUsage, isCountName } from './usage';
+import { fromInputsFile, fromJsDoc, INPUTS_FILE, type UserInputs } from './user';
+import { previewRecipe } from './preview';
+import type { InputRecipe, ValueRecipe } from './recipe';
+
+export type { InputRecipe, ValueRecipe } from './recipe';
+
+/** One parameter as shown to the user: its name, type, and a short example value. */
+export interface ParamSpec {
+  name: string;
+  type: string;
+  example: string;
+}
+
+/** A parameter we could not build a value for, and how the user can give one. */
+export interface InputProblem {
+  param: string;
+  type: string;
+  message: string;
+}
+
+/**
+ * The inputs of one function. When `problems` is not empty the recipe holds `undefined` for the
+ * parameters named there, and a run should end as `unsupported-input` with those messages.
+ */
+export interface InputPlan {
+  source: 'synthesized' | 'user';
+  params: ParamSpec[];
+  recipe: InputRecipe;
+  /** True when some collection, string or count in the inputs scales with the size n. */
+  sizeDependent: boolean;
+  problems: InputProblem[];
+}
+
+/** Plans the inputs of `fn` in `file` (whose current content is `text`). Never throws. */
+export function planInputs(file: string, text: string, fn: LocatedFunction, opts: { workspaceRoot?: string } = {}): InputPlan {
+  let synth: InputPlan;
+  try {
+    synth = synthesize(file, text, fn, opts.workspaceRoot);
+  } catch (e) {
+    // The checker can trip over unusual code; the user can still give inputs by hand.
+    const why = `the type checker failed (${(e as Error)?.message ?? e})`;
+    synth = finish(fn, fn.params.map((p) => ({ name: p.name, type: p.typeText ?? 'unknown', rest: p.rest, why })), undefined, new Set());
+  }
+  const user = fromJsDoc(fn.doc) ?? fromInputsFile(opts.workspaceRoot, file, fn.qualifiedName);
+  return user ? applyUser(fn, synth, user) : synth;
+}
+
+interface Param {
+  name: string;
+  type: string;
+  recipe?: ValueRecipe;
+  why?: string;
+  rest: boolean;
+}
+
+function synthesize(file: string, text: string, fn: LocatedFunction, workspaceRoot: string | undefined): InputPlan {
+  let checked: ReturnType<typeof checkFile>;
+  try {
+    checked = checkFile(file, text, workspaceRoot);
+  } catch {
+    checked = undefined; // a broken tsconfig must not stop us: usage inference still works
+  }
+  const sf = checked?.sourceFile ?? ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true);
+  const node = findFunctionNode(sf, fn.nodeStart, fn.nodeEnd);
+  const bindings = new Set<string>();
+  const params: Param[] = [];
+  const ctx: TypeContext | undefined = node && checked ? { checker: checked.checker, location: node, topLevel: topLevelNames(sf, checked.checker), bindings } : undefined;
+  if (!node) {
+    for (const p of fn.params) params.push({ name: p.name, type: p.typeText ?? 'unknown', rest: p.rest, why: 'PerfLens could not find the function in the file (is it saved?)' });
+  } else {
+    for (const decl of node.parameters) {
+      if (ts.isIdentifier(decl.name) && decl.name.text === 'this') continue;
+      params.push(planParam(decl, node, ctx, sf));
+    }
+  }
+  let receiver = node && ctx ? receiverRecipe(fn, node, ctx) : undefined;
+  // A plain function that reads `this.x` (a prototype method written as a function) gets a `this` shaped by that use.
+  if (!receiver && node && !fn.className && (fn.kind === 'declaration' || fn.kind === 'expression')) {
+    receiver = receiverFromThisUsage((node as ts.FunctionLikeDeclaration).body);
+  }
+  return finish(fn, params, receiver, bindings);
+}
+
+function planParam(decl: ts.ParameterDeclaration, fnNode: ts.SignatureDeclaration, ctx: TypeContext | undefined, sf: ts.SourceFile): Param {
+  const name = decl.name.getText(sf);
+  const rest = decl.dotDotDotToken !== undefined;
+  const body = (fnNode as ts.FunctionLikeDeclaration).body;
+  const usage = () => (ts.isIdentifier(decl.name) ? recipeFromUsage(decl.name.text, body) : undefined);
+  if (!ctx) {
+    const r = usage() ?? UNTYPED;
+    return { name, type: decl.type?.getText(sf) ?? 'any', recipe: rest ? { kind: 'array', element: r, sized: true } : r, rest };
+  }
+  const type = ctx.checker.getTypeAtLocation(decl);
+  const typeText = decl.type?.getText(sf) ?? ctx.checker.typeToString(type);
+  let elementType: ts.Type | undefined;
+  if (rest && ctx.checker.isArrayType(type)) elementType = ctx.checker.getTypeArguments(type as ts.TypeReference)[0];
+  const target = elementType ?? type;
+  // Untyped (JS without JSDoc, or an implicit any): the body's use of the parameter decides.
+  if (target.flags & ts.TypeFlags.Any) {
+    const inferred = usage();
+    const guess = inferred ?? (rest ? ({ kind: 'number', integer: true } as ValueRecipe) : UNTYPED);
+    // Say where the value's shape came from, so an odd example can be traced to the guess.
+    const shown = inferred && !decl.type ? `${typeText} (used as ${inferredKind(inferred)})` : typeText;
+    return { name, type: shown, recipe: rest ? { kind: 'array', element: guess, sized: true } : guess, rest };
+  }
+  const r = recipeForType(target, ctx);
+  if (r instanceof Unsynthesizable) return { name, type: typeText, why: r.why, rest };
+  const counted = r.kind === 'number' && ts.isIdentifier(decl.name) && isCountName(decl.name.text) ? { ...r, sized: true } : r;
+  return { name, type: typeText, recipe: rest && elementType ? { kind: 'array', element: counted, sized: true } : counted, rest };
+}
+
+/** Top-level value names of the file (declarations and imports), by symbol, for bindings. */
+function topLevelNames(sf: ts.SourceFile, checker: ts.TypeChecker): Map<ts.Symbol, string> {
+  const out = new Map<ts.Symbol, string>();
+  const add = (id: ts.Identifier | undefined) => {
+    const sym = id && checker.getSymbolAtLocation(id);
+    if (sym && id) out.set(sym, id.text);
+  };
+  for (const st of sf.statements) {
+    if ((ts.isClassDeclaration(st) || ts.isFunctionDeclaration(st) || ts.isEnumDeclaration(st)) && st.name) add(st.name as ts.Identifier);
+    else if (ts.isVariableStatement(st)) for (const d of st.declarationList.declarations) ts.isIdentifier(d.name) && add(d.name);
+    else if (ts.isImportDeclaration(st) && st.importClause && !st.importClause.isTypeOnly) {
+      add(st.importClause.name);
+      const nb = st.importClause.namedBindings;
+      if (nb && ts.isNamedImports(nb)) for (const el of nb.elements) if (!el.isTypeOnly) add(el.name);
+      if (nb && ts.isNamespaceImport(nb)) add(nb.name);
+    }
+  }
+  return out;
+}
+
+/** `this` for methods: an instance of the class, the class itself for statics, the object for object methods. */
+function receiverRecipe(fn: LocatedFunction, node: ts.SignatureDeclaration, ctx: TypeContext): ValueRecipe | undefined {
+  if (fn.kind === 'constructor') return undefined;
+  if (fn.className) {
+    if (fn.static) {
+      ctx.bindings.add(fn.className);
+      return { kind: 'binding', name: fn.className };
+    }
+    let cls: ts.Node | undefined = node.parent;
+    while (cls && !ts.isClassLike(cls)) cls = cls.parent;
+    const sym = cls && ts.isClassLike(cls) && cls.name ? ctx.checker.getSymbolAtLocation(cls.name) : undefined;
+    if (!sym) return undefined;
+    const r = recipeForType(ctx.checker.getDeclaredTypeOfSymbol(sym), ctx);
+    return r instanceof Unsynthesizable ? undefined : r;
+  }
+  if ((fn.kind === 'object-method' || fn.kind === 'property' || fn.kind === 'getter' || fn.kind === 'setter') && fn.qualifiedName.includes('.')) {
+    const path = fn.qualifiedName.split('.').slice(0, -1);
+    if (![...ctx.topLevel.values()].includes(path[0])) return undefined;
+    ctx.bindings.add(path[0]);
+    return path.length === 1 ? { kind: 'binding', name: path[0] } : { kind: 'expr', source: path.join('.') };
+  }
+  return undefined;
+}
+
+/** Merges what the user wrote over the synthesized plan: user pieces replace synthesized ones parameter by parameter. */
+function applyUser(fn: LocatedFunction, synth: InputPlan, user: UserInputs): InputPlan {
+  const problems: InputProblem[] = user.errors.map((message) => ({ param: '(user inputs)', type: '', message: `${fn.qualifiedName}: ${message}` }));
+  const names = synth.params.map((p) => p.name);
+  const count = Math.max(names.length, ...user.argLists.map((l) => l.length));
+  const recipes: ValueRecipe[] = [];
+  const specs: ParamSpec[] = [];
+  for (let k = 0; k < count; k++) {
+    const name = names[k] ?? `arg${k}`;
+    const fromLists: ValueRecipe | undefined = user.argLists.length ? { kind: 'cycle', options: user.argLists.map((l) => l[k] ?? { kind: 'undefined' }) } : undefined;
+    const given = user.params.get(name) ?? fromLists;
+    const recipe = given ?? synth.recipe.params[k] ?? { kind: 'undefined' };
+    recipes.push(recipe);
+    specs.push({ name, type: synth.params[k]?.type ?? 'unknown', example: given ? previewRecipe(recipe) : (synth.params[k]?.example ?? '(none)') });
+    if (!given) problems.push(...synth.problems.filter((p) => p.param === name));
+  }
+  for (const name of user.params.keys()) {
+    if (!names.includes(name)) problems.push({ param: name, type: '', message: `${fn.qualifiedName}: the user inputs name a parameter '${name}' that the function does not have (it has: ${names.join(', ') || 'none'})` });
+  }
+  const recipe: InputRecipe = { params: recipes, bindings: synth.recipe.bindings };
+  const receiver = user.receiver ?? synth.recipe.receiver;
+  if (receiver) recipe.receiver = receiver;
+  // Whole argument lists already spell out rest values one by one; a per-parameter rest override is an array to spread.
+  if (user.argLists.length === 0 && synth.recipe.restLast) recipe.restLast = true;
+  return { source: 'user', params: specs, recipe, sizeDependent: recipes.some(isSized) || (receiver ? isSized(receiver) : false), problems };
+}
+
+function finish(fn: LocatedFunction, params: Param[], receiver: ValueRecipe | undefined, bindings: Set<string>): InputPlan {
+  const problems: InputProblem[] = [];
+  for (const p of params) {
+    if (p.recipe) continue;
+    problems.push({
+      param: p.name,
+      type: p.type,
+      message:
+        `PerfLens cannot build a value for parameter '${p.name}' of ${fn.qualifiedName} (type ${p.type}): ${p.why ?? 'unknown type'}. ` +
+        `Give an example: add '@perflens param ${p.name} <JavaScript expression>' to the function's JSDoc, ` +
+        `or an entry "${fn.qualifiedName}": { "params": { "${p.name}": "<expression>" } } under "functions" in ${INPUTS_FILE}.`,
+    });
+  }
+  const recipes = params.map((p) => p.recipe ?? ({ kind: 'undefined' } as ValueRecipe));
+  const recipe: InputRecipe = { params: recipes, bindings: [...bindings].sort() };
+  if (receiver) recipe.receiver = receiver;
+  if (params.length > 0 && params[params.length - 1].rest) recipe.restLast = true;
+  const specs = params.map((p, k) => ({ name: p.name, type: p.type, example: p.recipe ? previewRecipe(recipes[k]) : '(none)' }));
+  return { source: 'synthesized', params: specs, recipe, sizeDependent: recipes.some(isSized) || (receiver ? isSized(receiver) : false), problems };
+}
+
+/** A word for what usage inference decided: array, string, number, function, promise, object. */
+function inferredKind(r: ValueRecipe): string {
+  if (r.kind === 'record') return 'object';
+  return r.kind === 'array' ? 'array' : r.kind;
+}
+
+/** True when the recipe scales with n somewhere. */
+export function isSized(r: ValueRecipe): boolean {
+  switch (r.kind) {
+    case 'array':
+      return true;
+    case 'string':
+    case 'record':
+    case 'map':
+    case 'set':
+    case 'bytes':
+      return r.sized;
+    case 'number':
+    case 'bigint':
+      return r.sized === true;
+    case 'tuple':
+      return r.rest !== undefined || r.elements.some(isSized);
+    case 'object':
+      return r.fields.some((f) => isSized(f.value));
+    case 'union':
+    case 'cycle':
+      return r.options.some(isSized);
+    case 'instance':
+      return r.args.some(isSized);
+    case 'promise':
+      return isSized(r.of);
+    case 'expr':
+      return /\bn\b/.test(r.source);
+    default:
+      return false;
+  }
+}

@@ -1,0 +1,79 @@
+// How to build a function's arguments, as plain JSON: written by the server from types (planInputs),
+// sent to the sandbox child, and turned into real values there by materialize().
+
+/**
+ * One value to build. Every collection and string marked `sized` has the run's size n; a sized
+ * collection nested inside another sized one gets a small size instead, so n stays the one knob.
+ */
+export type ValueRecipe =
+  /** A fixed JSON value (also string/number/boolean literal types). */
+  | { kind: 'literal'; value: unknown }
+  | { kind: 'undefined' }
+  | { kind: 'null' }
+  /** A number in [min, max]; `sized` makes it the size n itself (a count such as `n` or `limit`). */
+  | { kind: 'number'; integer?: boolean; min?: number; max?: number; sized?: boolean }
+  | { kind: 'bigint'; sized?: boolean }
+  | { kind: 'boolean' }
+  /** Letters, of length n when sized, else 1–8. */
+  | { kind: 'string'; sized: boolean }
+  | { kind: 'symbol' }
+  /** One of the options, chosen per pool entry. */
+  | { kind: 'union'; options: ValueRecipe[] }
+  /** One of these JSON values (enum members, literal unions), chosen per pool entry. */
+  | { kind: 'oneOf'; values: unknown[] }
+  /** The i-th option for the i-th pool entry: keeps several parameters' user examples in step. */
+  | { kind: 'cycle'; options: ValueRecipe[] }
+  | { kind: 'array'; element: ValueRecipe; sized: true }
+  /** Fixed elements, then `rest` repeated to size n when present. */
+  | { kind: 'tuple'; elements: ValueRecipe[]; rest?: ValueRecipe }
+  | { kind: 'object'; fields: FieldRecipe[] }
+  /** A plain object with generated keys (Record<string, V>, index signatures). */
+  | { kind: 'record'; key: ValueRecipe; value: ValueRecipe; sized: boolean }
+  | { kind: 'map'; key: ValueRecipe; value: ValueRecipe; sized: boolean }
+  | { kind: 'set'; element: ValueRecipe; sized: boolean }
+  | { kind: 'date' }
+  | { kind: 'regexp' }
+  /** Uint8Array, Float64Array, Buffer, ArrayBuffer... of length n. */
+  | { kind: 'bytes'; ctor: BytesCtor; sized: boolean }
+  /** `new bindings[binding](...args)`; `fallback` (an object of the right shape) when the binding is missing or throws. */
+  | { kind: 'instance'; binding: string; args: ValueRecipe[]; fallback?: ValueRecipe }
+  /** The module's own top-level value of that name (the object of an object method). */
+  | { kind: 'binding'; name: string }
+  /** A stub: returns one value of `returns` (made once), or its first argument when `passThrough`. */
+  | { kind: 'function'; returns?: ValueRecipe; passThrough?: boolean; async?: boolean }
+  | { kind: 'promise'; of: ValueRecipe }
+  /** A user-written JavaScript expression, evaluated in the child with `n`, `rand()`, `i` and the module's bindings in scope. */
+  | { kind: 'expr'; source: string };
+
+/** One property of an object recipe. */
+export interface FieldRecipe {
+  name: string;
+  value: ValueRecipe;
+  /** Optional properties are present in about half the pool. */
+  optional?: boolean;
+}
+
+/** Typed-array and binary constructors a `bytes` recipe may name. */
+export type BytesCtor =
+  | 'Uint8Array'
+  | 'Int8Array'
+  | 'Uint16Array'
+  | 'Int16Array'
+  | 'Uint32Array'
+  | 'Int32Array'
+  | 'Float32Array'
+  | 'Float64Array'
+  | 'ArrayBuffer'
+  | 'Buffer';
+
+/** Everything the child needs to build argument lists for one function. */
+export interface InputRecipe {
+  /** One recipe per parameter, in order. */
+  params: ValueRecipe[];
+  /** `this` for methods: an instance of the class, or the object binding of an object method. */
+  receiver?: ValueRecipe;
+  /** Top-level names of the user module the child must expose, e.g. classes to construct or the object for obj.method. */
+  bindings: string[];
+  /** The last recipe is a `...rest` parameter: an array that materialize() spreads into separate arguments. */
+  restLast?: boolean;
+}
