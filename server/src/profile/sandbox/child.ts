@@ -143,6 +143,10 @@ async function main(): Promise<void> {
   const recorder: MockRecorder = installMocks({ sandboxDir: job.sandboxDir });
   resolveFromWorkspace(job.variants);
   const loaded = job.variants.map(load);
+  // A plain function that reads `this` gets a receiver from its recipe (planInputs infers one from `this.x` uses).
+  if (job.recipe.receiver) {
+    for (const l of loaded) if (l.target.access.mode === 'plain') l.target.access = { mode: 'this', receiver: 'instance' };
+  }
   send({ type: 'ready', pid: process.pid, nodeVersion: process.version, variants: loaded.map((l) => l.job.id) });
 
   const warnings: string[] = [];
