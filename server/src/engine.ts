@@ -6,6 +6,17 @@ import type { ComplexityMetrics } from './analyze/complexity';
 import type { SecurityFinding, SecurityOptions } from './analyze/security';
 import { checkTypes, type TypeErrorFinding } from './analyze/correctness';
 import { analyzeStatic, type Guard, type StaticSnapshot } from './analyze/incremental';
+import { readFileSync } from 'node:fs';
+import { benchFunction, type BenchResult } from './profile';
+import { openHistory, type BaselineRecord, type HistoryStore } from './history/store';
+import { setBaseline as setBaselineIn, type BaselineSetResult } from './history/baselines';
+import { commitMessagesTouching, gitInfo } from './history/git';
+import { captureEnvironment } from './history/store';
+import { sourceFiles } from './history/sources';
+import { compareVersions, recordComparison, staticSummary, type Comparison, type ComparisonError } from './verdict/compare';
+import { DEFAULT_LLM_MODEL, LlmClient } from './verdict/llm';
+import type { Verdict } from './verdict/types';
+import type { HistoryView } from './protocol';
 
 /** Static-analysis settings; every field has a default. */
 export interface AnalyzeSettings {
@@ -48,7 +59,82 @@ const SNAPSHOT_LIMIT = 64;
 export interface EngineOptions {
   /** Root of the user's workspace: tsconfig lookup, `.perflens/` data, history DB. */
   workspaceRoot?: string;
+  /** History DB file; default `.perflens/history.db` under the workspace root. */
+  dbPath?: string;
   log?: (line: string) => void;
+}
+
+/** LLM settings of the editor; the key comes from the client's secret storage, never from settings. */
+export interface LlmOptions {
+  enabled: boolean;
+  baseUrl?: string;
+  model?: string;
+  timeoutMs?: number;
+  apiKey?: string;
+}
+
+/** How a benchmark runs and what it is judged against; every field has a default. */
+export interface BenchSettings {
+  nodePath?: string;
+  timeoutMs?: number;
+  heapMb?: number;
+  /** Measuring time per function (ms). */
+  budgetMs?: number;
+  /** Fit the growth order (default true). */
+  growth?: boolean;
+  /** Relative change below which a difference is noise (default 0.02). */
+  noiseThreshold?: number;
+  /** The baseline compared against (default `main`). */
+  baselineLabel?: string;
+  llm?: LlmOptions;
+  /** Why the change was made, for the verdict. */
+  note?: string;
+}
+
+/** The change against the baseline a verdict rests on. */
+export interface ChangeView {
+  ratio: number;
+  ci95: [number, number];
+  pValue: number;
+  significant: boolean;
+  classification: 'regression' | 'improvement' | 'unchanged';
+  baselineLabel: string;
+}
+
+/** A benchmark, and its comparison with the baseline when one exists and the code differs from it. */
+export interface BenchOutcome {
+  result: BenchResult;
+  change?: ChangeView;
+  verdict?: Verdict;
+  /** Something the user should know that did not stop the run (the history DB was unavailable, ...). */
+  notice?: string;
+}
+
+/** The latest stored outcome of one function of a file. */
+export interface FunctionStatus extends BenchOutcome {
+  qualifiedName: string;
+  /** Content hash of the version the outcome belongs to. */
+  hash: string;
+}
+
+/** Where a baseline applies. */
+export type BaselineTarget = { file: string; qualifiedName?: string } | { workspace: true };
+
+/** One function compared with its baseline (shared by `perflens check` and the editor). */
+export interface BaselineComparisonRequest {
+  file: string;
+  text: string;
+  report: FileAnalysis;
+  current: FunctionAnalysis;
+  baseline: BaselineRecord;
+  budgetMs?: number;
+  noiseThreshold?: number;
+  note?: string;
+  llm?: LlmClient;
+  growth?: boolean;
+  typeCheck?: boolean;
+  signal?: AbortSignal;
+  onProgress?: (p: { phase: string; fraction?: number }) => void;
 }
 
 /** The PerfLens engine for one workspace. */
@@ -56,9 +142,13 @@ export class Engine {
   readonly workspaceRoot: string | undefined;
   private readonly log: (line: string) => void;
   private readonly snapshots = new Map<string, StaticSnapshot>();
+  private readonly dbPath: string | undefined;
+  private historyStore: HistoryStore | undefined;
+  private historyError: string | undefined;
 
   constructor(options: EngineOptions = {}) {
     this.workspaceRoot = options.workspaceRoot;
+    this.dbPath = options.dbPath;
     this.log = options.log ?? (() => undefined);
   }
 
@@ -112,6 +202,265 @@ export class Engine {
     if (this.snapshots.size > SNAPSHOT_LIMIT) this.snapshots.delete(this.snapshots.keys().next().value!);
   }
 
+  /**
+   * Benchmarks one function in the sandbox, records the run in the history, and when the function has a
+   * baseline whose code differs, compares the two interleaved and gives a verdict. A failed benchmark is a
+   * result, not an exception; only cancellation rejects (AbortError).
+   */
+  async benchmark(
+    file: string,
+    text: string,
+    qualifiedName: string,
+    settings: BenchSettings = {},
+    ctl: { signal?: AbortSignal; onProgress?: (p: { phase: string; fraction?: number }) => void } = {},
+  ): Promise<BenchOutcome> {
+    const result = await benchFunction({
+      file,
+      text,
+      qualifiedName,
+      growth: settings.growth ?? true,
+      workspaceRoot: this.workspaceRoot,
+      log: this.log,
+      ...pick(settings, ['budgetMs', 'nodePath', 'timeoutMs', 'heapMb']),
+      ...pick(ctl, ['signal', 'onProgress']),
+    });
+    if (result.status !== 'ok') return { result };
+    const store = this.store();
+    if (!store) return { result, notice: this.historyError };
+
+    const report = await this.analyze(file, text, { typeCheck: false });
+    const current = report.functions.find((f) => f.fn.qualifiedName === qualifiedName);
+    if (!current) return { result };
+    const label = settings.baselineLabel ?? 'main';
+    const { baseline } = await this.recordRun(store, file, text, report, current, result, label);
+    if (!baseline || baseline.version.hash === current.fn.hash) return { result };
+
+    ctl.onProgress?.({ phase: `comparing with baseline "${label}"` });
+    const comparison = await this.compareToBaseline(store, {
+      file,
+      text,
+      report,
+      current,
+      baseline,
+      growth: false,
+      ...pick(settings, ['budgetMs', 'noiseThreshold', 'note']),
+      ...pick(ctl, ['signal', 'onProgress']),
+      ...(settings.llm ? { llm: this.llmClient(store, settings.llm) } : {}),
+    });
+    if (comparison.status === 'error') return { result, notice: `comparison with baseline "${label}" failed: ${comparison.error}` };
+    return { result, change: changeView(comparison, label), verdict: comparison.verdict };
+  }
+
+  /**
+   * Runs `current` interleaved with the baseline's source spliced into today's module, judges the change,
+   * and records both runs and the verdict.
+   */
+  async compareToBaseline(store: HistoryStore, req: BaselineComparisonRequest): Promise<Comparison | ComparisonError> {
+    const { file, text, current, baseline } = req;
+    const currentSource = text.slice(current.fn.start, current.fn.end);
+    const spliced = text.slice(0, current.fn.start) + baseline.version.source + text.slice(current.fn.end);
+    const before = (await this.analyze(file, spliced, { typeCheck: req.typeCheck ?? false })).functions.find((f) => f.fn.qualifiedName === current.fn.qualifiedName);
+    this.forget(file); // the spliced text must not become the base of the next incremental analysis
+    const commits = await commitMessagesTouching(file, current.fn.range.start.line + 1, current.fn.range.end.line + 1);
+    const intent = { ...(current.fn.doc ? { doc: current.fn.doc } : {}), ...(commits.length ? { commits } : {}), ...(req.note ? { note: req.note } : {}) };
+    const comparison = await compareVersions({
+      file,
+      text,
+      qualifiedName: current.fn.qualifiedName,
+      baselineSource: baseline.version.source,
+      currentSource,
+      codeUnchanged: false,
+      ...(before ? { before: staticSummary(before) } : {}),
+      after: staticSummary(current),
+      intent,
+      log: this.log,
+      measureGrowth: req.growth === true,
+      ...(this.workspaceRoot ? { workspaceRoot: this.workspaceRoot } : {}),
+      ...pick(req, ['budgetMs', 'noiseThreshold', 'signal', 'onProgress', 'llm']),
+    });
+    if (comparison.status === 'ok') {
+      await recordComparison(store, {
+        file,
+        presentNames: req.report.functions.map((f) => f.fn.qualifiedName),
+        fn: current.fn,
+        source: currentSource,
+        analysis: current,
+        baselineVersionId: baseline.version.id,
+        baselineLabel: baseline.label,
+        comparison,
+      });
+    }
+    return comparison;
+  }
+
+  /** The latest stored outcome of every benchmarked function of `file`. */
+  status(file: string): FunctionStatus[] {
+    const store = this.store();
+    if (!store) return [];
+    const out: FunctionStatus[] = [];
+    for (const fn of store.listFunctions(file)) {
+      const versions = store.listVersions(fn.id);
+      // The newest version that has a run: an edit without a run keeps showing the last measured one.
+      for (let i = versions.length - 1; i >= 0; i--) {
+        const version = versions[i]!;
+        const run = store.listRuns(version.id, 1)[0];
+        if (!run) continue;
+        const status: FunctionStatus = { qualifiedName: fn.qualifiedName, hash: version.hash, result: resultFromRun(fn.qualifiedName, run) };
+        const verdict = store.latestVerdict(version.id);
+        if (verdict) {
+          status.verdict = { recommendation: verdict.recommendation, score: verdict.score, source: verdict.source, reasoning: verdict.reasoning, confidence: verdict.confidence };
+          const change = verdict.change as Partial<ChangeView> | undefined;
+          if (change && typeof change.ratio === 'number' && Array.isArray(change.ci95)) {
+            const labels = verdict.baselineVersionId ? store.listBaselines().filter((b) => b.version.id === verdict.baselineVersionId).map((b) => b.label) : [];
+            status.change = {
+              ratio: change.ratio,
+              ci95: change.ci95 as [number, number],
+              pValue: change.pValue ?? 1,
+              significant: change.significant ?? false,
+              classification: change.classification ?? 'unchanged',
+              baselineLabel: labels[0] ?? 'baseline',
+            };
+          }
+        }
+        out.push(status);
+        break;
+      }
+    }
+    return out;
+  }
+
+  /** Makes the current version of a function, a file or the whole workspace the baseline `label`. */
+  async setBaseline(target: BaselineTarget, label: string): Promise<BaselineSetResult> {
+    const store = this.requireStore();
+    if ('workspace' in target) {
+      if (!this.workspaceRoot) throw new Error('no workspace folder is open: set a baseline for a file or a function instead');
+      const sources = sourceFiles(this.workspaceRoot).map((file) => ({ file, text: this.currentText(file) }));
+      return setBaselineIn(store, label, 'workspace', sources);
+    }
+    const sources = [{ file: target.file, text: this.currentText(target.file) }];
+    return setBaselineIn(store, label, target.qualifiedName ? 'function' : 'file', sources, target.qualifiedName);
+  }
+
+  /** Removes the baseline `label` of a function, a file or the whole workspace; returns how many. */
+  async clearBaseline(target: BaselineTarget, label: string): Promise<number> {
+    const store = this.requireStore();
+    if ('workspace' in target) return store.clearBaselines(label);
+    if (target.qualifiedName) {
+      const fn = store.findFunction(target.file, target.qualifiedName);
+      return fn ? store.clearBaselines(label, { functionId: fn.id }) : 0;
+    }
+    return store.clearBaselines(label, { file: target.file });
+  }
+
+  /**
+   * Accepts the latest version's slowdown with the user's note: the note is stored, and an ACCEPT verdict
+   * (source `rules`, reasoning quoting the note and the verdict it overrides) supersedes the old one.
+   */
+  async acceptRegression(file: string, qualifiedName: string, note: string): Promise<void> {
+    const store = this.requireStore();
+    const fn = store.findFunction(file, qualifiedName);
+    const version = fn ? store.listVersions(fn.id).at(-1) : undefined;
+    if (!fn || !version) throw new Error(`${qualifiedName} has no stored version to accept: benchmark it first`);
+    const previous = store.latestVerdict(version.id);
+    store.transaction(() => {
+      store.addNote(fn.id, note, version.id);
+      store.recordVerdict({
+        functionId: fn.id,
+        versionId: version.id,
+        ...(previous?.baselineVersionId ? { baselineVersionId: previous.baselineVersionId } : {}),
+        recommendation: 'ACCEPT',
+        score: 80,
+        source: 'rules',
+        reasoning: `Accepted by the developer: "${note}".${previous ? ` It overrides ${previous.recommendation} (score ${previous.score}): ${previous.reasoning}` : ''}`,
+        confidence: 1,
+        change: previous?.change,
+      });
+    });
+  }
+
+  /** A function's stored history for the panel, or undefined when it has none. */
+  history(file: string, qualifiedName: string): HistoryView | undefined {
+    const store = this.store();
+    const fn = store?.findFunction(file, qualifiedName);
+    return fn ? store!.historyView(fn.id) : undefined;
+  }
+
+  /** Empties the LLM response cache; returns how many answers were dropped. */
+  clearLlmCache(): number {
+    return this.store()?.llmCacheClear() ?? 0;
+  }
+
+  /** The history store, opened on first use (a corrupt file is moved aside by openHistory). */
+  store(): HistoryStore | undefined {
+    if (this.historyStore) return this.historyStore;
+    if (this.historyError) return undefined;
+    const opened = openHistory({ workspaceRoot: this.workspaceRoot ?? process.cwd(), ...(this.dbPath ? { path: this.dbPath } : {}) });
+    if (!opened.ok) {
+      this.historyError = opened.error;
+      this.log(`history unavailable: ${opened.error}`);
+      return undefined;
+    }
+    if (opened.notice) this.log(opened.notice);
+    this.historyStore = opened.store;
+    return this.historyStore;
+  }
+
+  /** Closes the history DB and the type checkers' caches. */
+  dispose(): void {
+    this.historyStore?.close();
+    this.historyStore = undefined;
+    this.snapshots.clear();
+  }
+
+  private requireStore(): HistoryStore {
+    const store = this.store();
+    if (!store) throw new Error(`the history database is unavailable: ${this.historyError ?? 'unknown error'}`);
+    return store;
+  }
+
+  /** The text the engine last analysed for `file` (an unsaved buffer), else what is on disk. */
+  private currentText(file: string): string {
+    return this.snapshots.get(file)?.text ?? readFileSync(file, 'utf8');
+  }
+
+  private llmClient(store: HistoryStore, llm: LlmOptions): LlmClient | undefined {
+    if (!llm.enabled || (!llm.baseUrl && !llm.apiKey)) return undefined;
+    return new LlmClient(
+      {
+        enabled: true,
+        model: llm.model || DEFAULT_LLM_MODEL,
+        ...(llm.baseUrl ? { baseURL: llm.baseUrl } : {}),
+        ...(llm.apiKey ? { apiKey: llm.apiKey } : {}),
+        ...(llm.timeoutMs ? { timeoutMs: llm.timeoutMs } : {}),
+      },
+      { get: (k) => store.llmCacheGet(k), put: (k, m, r) => store.llmCachePut(k, m, r) },
+    );
+  }
+
+  /** Records a plain run of the current version; returns its function and the baseline to judge against. */
+  private async recordRun(store: HistoryStore, file: string, text: string, report: FileAnalysis, current: FunctionAnalysis, result: BenchResult, label: string) {
+    const git = await gitInfo(file);
+    return store.transaction(() => {
+      const tracked = store.trackFunction(file, current.fn, { presentNames: report.functions.map((f) => f.fn.qualifiedName) });
+      const version = store.recordVersion(tracked.id, { hash: current.fn.hash, bodyHash: current.fn.bodyHash, source: text.slice(current.fn.start, current.fn.end), ...(git ? { git } : {}) });
+      const t = result.timing!;
+      store.recordRun(version.id, {
+        samplesNs: [],
+        medianNs: t.medianNs,
+        ci95Ns: t.ci95Ns,
+        cv: t.cv,
+        stats: t,
+        ...(result.memory ? { allocatedBytesPerCall: result.memory.allocatedBytesPerCall, memory: result.memory } : {}),
+        ...(result.growth && result.growth.order !== 'not size-dependent' ? { growthOrder: result.growth.order } : {}),
+        ...(result.growth ? { growth: result.growth } : {}),
+        inputs: result.inputs,
+        environment: captureEnvironment(),
+      });
+      store.recordAnalysis(version.id, { cyclomatic: current.complexity.cyclomatic, cognitive: current.complexity.cognitive, data: { complexity: current.complexity, security: current.security } });
+      return { functionId: tracked.id, baseline: store.getBaseline(label, tracked.id) };
+    });
+  }
+
   /** Runs one analyser; its failure is reported, never thrown, so one bug cannot hide the rest. */
   private guard<T>(problems: string[], what: string, run: () => T, fallback: T): T {
     try {
@@ -123,6 +472,46 @@ export class Engine {
       return fallback;
     }
   }
+}
+
+/** The comparison's change as the editor shows it. */
+function changeView(c: Comparison, baselineLabel: string): ChangeView {
+  return { ratio: c.change.ratio, ci95: c.change.ci95, pValue: c.change.pValue, significant: c.change.significant, classification: c.change.classification, baselineLabel };
+}
+
+/** A BenchResult rebuilt from a stored run, for lenses and hovers after a restart. */
+function resultFromRun(qualifiedName: string, run: ReturnType<HistoryStore['listRuns']>[number]): BenchResult {
+  const stats = (run.stats ?? {}) as Partial<NonNullable<BenchResult['timing']>>;
+  const growth = run.growth as BenchResult['growth'] | undefined;
+  return {
+    function: qualifiedName,
+    status: 'ok',
+    error: null,
+    inputs: (run.inputs as BenchResult['inputs'] | undefined) ?? { source: 'synthesized', params: [] },
+    timing: {
+      medianNs: run.medianNs ?? stats.medianNs ?? 0,
+      meanNs: stats.meanNs ?? run.medianNs ?? 0,
+      ci95Ns: run.ci95Ns ?? stats.ci95Ns ?? [0, 0],
+      cv: run.cv ?? stats.cv ?? 0,
+      samples: stats.samples ?? run.samplesNs.length,
+      iterationsPerSample: stats.iterationsPerSample ?? 1,
+      p75Ns: stats.p75Ns ?? 0,
+      p99Ns: stats.p99Ns ?? 0,
+      opsPerSec: stats.opsPerSec ?? 0,
+      mode: stats.mode ?? 'sync',
+    },
+    memory: (run.memory as BenchResult['memory'] | undefined) ?? null,
+    growth: growth ?? (run.growthOrder ? { order: run.growthOrder as NonNullable<BenchResult['growth']>['order'], fit: null, points: [] } : null),
+    mocks: [],
+    warnings: [],
+  };
+}
+
+/** The listed keys of `o` that are defined (exactOptionalPropertyTypes-friendly spreading). */
+function pick<T extends object, K extends keyof T>(o: T, keys: K[]): Partial<Pick<T, K>> {
+  const out: Partial<Pick<T, K>> = {};
+  for (const k of keys) if (o[k] !== undefined) out[k] = o[k];
+  return out;
 }
 
 function yieldToEventLoop(): Promise<void> {

@@ -1,0 +1,204 @@
+// `perflens check [paths...] [--baseline main]`: for CI. Every function with a baseline whose code changed is
+// benchmarked against it (interleaved), judged, recorded in the history DB and reported.
+// Exit 0 when all ACCEPT, 1 on any REJECT or failed benchmark, 2 on any REVIEW.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { Engine, type FileAnalysis } from '../engine';
+import type { BaselineRecord, HistoryStore } from '../history/store';
+import { formatPValue } from '../verdict/classify';
+import { comparisonJson, type Comparison } from '../verdict/compare';
+import { openCliHistory, workspaceRootFor } from './baseline';
+import { cliLlm, exitCodeFor } from './compare';
+import { ExitCode, numberOption, stringOption, type CliCommand, type CliContext } from './command';
+import { formatTable } from './table';
+
+/** One function's outcome in a check. */
+export type CheckRow =
+  | { status: 'compared'; file: string; function: string; comparison: Comparison }
+  | { status: 'unchanged'; file: string; function: string }
+  | { status: 'missing'; file: string; function: string; message: string }
+  | { status: 'error'; file: string; function: string; message: string };
+
+export const checkCommand: CliCommand = {
+  name: 'check',
+  summary: 'CI gate: judge every changed function against its baseline',
+  usage: 'perflens check [paths...] [--baseline <label>] [--json] [--report <file.md>] [--budget <ms>] [--growth]',
+  details: [
+    'For each function with a baseline under the paths (default: the whole workspace) whose code changed,',
+    'the baseline source is spliced into today\'s module and both run interleaved; the change is classified',
+    'and judged (rules engine; the LLM too when OPENAI_BASE_URL or OPENAI_API_KEY is set). Runs and verdicts',
+    'are recorded in the history DB. --report writes a Markdown table (one row per function).',
+    'Exit codes: 0 all ACCEPT (or nothing changed), 1 any REJECT or a failed benchmark, 2 any REVIEW,',
+    'no baseline, or bad usage.',
+  ].join('\n'),
+  options: {
+    baseline: { type: 'string', short: 'b', valueName: '<label>', description: 'baseline label (default main)' },
+    json: { type: 'boolean', description: 'print JSON' },
+    report: { type: 'string', valueName: '<file.md>', description: 'write a Markdown report' },
+    budget: { type: 'string', valueName: '<ms>', description: 'measuring time per function (default 1000)' },
+    note: { type: 'string', valueName: '<text>', description: 'why the changes were made (used by the verdicts)' },
+    db: { type: 'string', valueName: '<path>', description: 'history DB file' },
+    'no-types': { type: 'boolean', description: 'skip the TypeScript type check in the static analysis' },
+    growth: { type: 'boolean', description: 'also fit and compare growth orders (two more runs per function)' },
+  },
+  positionals: { min: 0, names: '[paths...]' },
+  async run(ctx) {
+    const label = stringOption(ctx, 'baseline') ?? 'main';
+    const budgetMs = numberOption(ctx, 'budget');
+    const targets = (ctx.positionals.length ? ctx.positionals : ['.']).map((p) => resolve(ctx.io.cwd, p));
+    const root = workspaceRootFor(targets[0]!);
+    const store = openCliHistory(ctx, root);
+    if (!store) return ExitCode.failed;
+    try {
+      const prefixes = targets.map((t) => store.relativePath(t));
+      const baselines = store
+        .listBaselines({ label })
+        .filter((b) => prefixes.some((p) => p === '' || b.function.file === p || b.function.file.startsWith(p + '/')));
+      if (baselines.length === 0) {
+        ctx.io.err(`perflens: no baseline "${label}" under ${targets.join(', ')}. Set one first, e.g. "perflens baseline set src --label ${label}" on the base branch.`);
+        return ExitCode.usage;
+      }
+      const rows = await checkAll(ctx, store, root, baselines, budgetMs);
+      const code = checkExitCode(rows);
+      const reportPath = stringOption(ctx, 'report');
+      if (reportPath) writeFileSync(resolve(ctx.io.cwd, reportPath), markdownReport(label, rows, code));
+      if (ctx.values.json) ctx.io.out(JSON.stringify(checkJson(label, rows, code), null, 2));
+      else ctx.io.out(textReport(label, rows, code));
+      return code;
+    } finally {
+      store.close();
+    }
+  },
+};
+
+async function checkAll(ctx: CliContext, store: HistoryStore, root: string, baselines: BaselineRecord[], budgetMs: number | undefined): Promise<CheckRow[]> {
+  const engine = new Engine({ workspaceRoot: root });
+  const typeCheck = ctx.values['no-types'] !== true;
+  const note = stringOption(ctx, 'note');
+  const llm = cliLlm(ctx.io.env, { get: (k) => store.llmCacheGet(k), put: (k, m, r) => store.llmCachePut(k, m, r) });
+  const reports = new Map<string, { text: string; report: FileAnalysis } | undefined>();
+  const rows: CheckRow[] = [];
+  for (const b of baselines) {
+    const rel = b.function.file;
+    const file = resolve(root, rel);
+    const name = b.function.qualifiedName;
+    if (!reports.has(rel)) {
+      let text: string | undefined;
+      try {
+        text = readFileSync(file, 'utf8');
+      } catch {
+        text = undefined;
+      }
+      reports.set(rel, text === undefined ? undefined : { text, report: await engine.analyze(file, text, { typeCheck }) });
+    }
+    const current = reports.get(rel);
+    if (!current) {
+      rows.push({ status: 'missing', file: rel, function: name, message: `${rel} no longer exists` });
+      continue;
+    }
+    // By name first, then by body (renamed in place since the baseline was set).
+    const now =
+      current.report.functions.find((f) => f.fn.qualifiedName === name) ??
+      current.report.functions.find((f) => f.fn.bodyHash === b.version.bodyHash);
+    if (!now) {
+      rows.push({ status: 'missing', file: rel, function: name, message: `${name} is no longer in ${rel}` });
+      continue;
+    }
+    if (now.fn.hash === b.version.hash) {
+      rows.push({ status: 'unchanged', file: rel, function: now.fn.qualifiedName });
+      continue;
+    }
+    ctx.io.err(`perflens: comparing ${rel}#${now.fn.qualifiedName} with baseline "${b.label}"…`);
+    const result = await engine.compareToBaseline(store, {
+      file,
+      text: current.text,
+      report: current.report,
+      current: now,
+      baseline: b,
+      typeCheck,
+      growth: ctx.values.growth === true,
+      signal: ctx.signal,
+      ...(budgetMs !== undefined ? { budgetMs } : {}),
+      ...(note ? { note } : {}),
+      ...(llm ? { llm } : {}),
+    });
+    if (result.status === 'error') {
+      rows.push({ status: 'error', file: rel, function: now.fn.qualifiedName, message: result.error });
+      continue;
+    }
+    rows.push({ status: 'compared', file: rel, function: now.fn.qualifiedName, comparison: result });
+  }
+  return rows;
+}
+
+/** 1 on any REJECT or failed benchmark, else 2 on any REVIEW, else 0. */
+export function checkExitCode(rows: CheckRow[]): number {
+  const recs = rows.map((r) => (r.status === 'compared' ? r.comparison.verdict.recommendation : r.status === 'error' ? 'REJECT' : 'ACCEPT'));
+  if (recs.includes('REJECT')) return ExitCode.failed;
+  if (recs.includes('REVIEW')) return exitCodeFor('REVIEW');
+  return ExitCode.ok;
+}
+
+const pctChange = (x: number) => `${x >= 1 ? '+' : ''}${((x - 1) * 100).toFixed(1)}%`;
+
+function rowCells(r: CheckRow): { change: string; p: string; verdict: string; reasoning: string } {
+  if (r.status !== 'compared') {
+    return { change: '-', p: '-', verdict: r.status === 'unchanged' ? 'unchanged' : r.status === 'missing' ? 'missing' : 'ERROR', reasoning: r.status === 'unchanged' ? 'same code as the baseline; not benchmarked' : r.message };
+  }
+  const c = r.comparison;
+  return {
+    change: `${pctChange(c.change.ratio)} (${pctChange(c.change.ci95[0])} … ${pctChange(c.change.ci95[1])})`,
+    p: formatPValue(c.change.pValue),
+    verdict: `${c.verdict.recommendation} ${c.verdict.score} (${c.verdict.source})`,
+    reasoning: c.verdict.reasoning,
+  };
+}
+
+function summaryLine(rows: CheckRow[], code: number): string {
+  const count = (pred: (r: CheckRow) => boolean) => rows.filter(pred).length;
+  const rec = (x: string) => count((r) => r.status === 'compared' && r.comparison.verdict.recommendation === x);
+  return `${rows.length} function(s): ${rec('ACCEPT')} ACCEPT, ${rec('REVIEW')} REVIEW, ${rec('REJECT')} REJECT, ${count((r) => r.status === 'error')} failed, ${count((r) => r.status === 'unchanged')} unchanged, ${count((r) => r.status === 'missing')} missing → exit ${code}`;
+}
+
+function textReport(label: string, rows: CheckRow[], code: number): string {
+  return [
+    `baseline "${label}"`,
+    formatTable(
+      ['function', 'file', 'change (95% CI)', 'p', 'verdict'],
+      rows.map((r) => {
+        const c = rowCells(r);
+        return [r.function, r.file, c.change, c.p, c.verdict];
+      }),
+    ),
+    ...rows.filter((r) => r.status !== 'unchanged').map((r) => `  ${r.function}: ${rowCells(r).reasoning}`),
+    summaryLine(rows, code),
+  ].join('\n');
+}
+
+/** The Markdown report: a heading, a row per function (change with CI, p-value, verdict, reasoning), a summary. */
+export function markdownReport(label: string, rows: CheckRow[], code: number): string {
+  const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+  return [
+    `## PerfLens check against baseline \`${label}\``,
+    '',
+    '| Function | File | Change (95% CI) | p-value | Verdict | Reasoning |',
+    '|---|---|---|---|---|---|',
+    ...rows.map((r) => {
+      const c = rowCells(r);
+      return `| \`${cell(r.function)}\` | ${cell(r.file)} | ${c.change} | ${c.p} | ${cell(c.verdict)} | ${cell(c.reasoning)} |`;
+    }),
+    '',
+    summaryLine(rows, code),
+    '',
+  ].join('\n');
+}
+
+function checkJson(label: string, rows: CheckRow[], code: number) {
+  return {
+    baseline: label,
+    exitCode: code,
+    results: rows.map((r) =>
+      r.status === 'compared' ? { status: r.status, file: r.file, ...comparisonJson(r.comparison) } : { status: r.status, file: r.file, function: r.function, ...('message' in r ? { message: r.message } : {}) },
+    ),
+  };
+}

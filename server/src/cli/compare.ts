@@ -1,0 +1,121 @@
+// `perflens compare <oldFile> <newFile> --function <name>`: two versions of one function side by side,
+// benchmarked interleaved in the new file's module, classified and judged. No history DB needed.
+import { resolve } from 'node:path';
+import { Engine } from '../engine';
+import { commitMessagesTouching } from '../history/git';
+import { pValueText } from '../verdict/classify';
+import { compareVersions, comparisonJson, staticSummary, type Comparison } from '../verdict/compare';
+import { LlmClient, llmSettingsFromEnv } from '../verdict/llm';
+import { findWorkspaceRoot } from '../workspace';
+import { functionNotFound, readSource } from './analyze';
+import { ExitCode, numberOption, stringOption, UsageError, type CliCommand } from './command';
+import { formatTable } from './table';
+
+/** Exit code of a verdict: 0 ACCEPT, 1 REJECT, 2 REVIEW (as `check`). */
+export function exitCodeFor(recommendation: 'ACCEPT' | 'REVIEW' | 'REJECT'): number {
+  return recommendation === 'ACCEPT' ? ExitCode.ok : recommendation === 'REJECT' ? ExitCode.failed : ExitCode.usage;
+}
+
+/** The LLM client the CLI uses: from OPENAI_BASE_URL / OPENAI_API_KEY / PERFLENS_LLM_MODEL, or none. */
+export function cliLlm(env: NodeJS.ProcessEnv, cache?: ConstructorParameters<typeof LlmClient>[1]): LlmClient | undefined {
+  const settings = llmSettingsFromEnv(env);
+  return settings.enabled ? new LlmClient(settings, cache) : undefined;
+}
+
+export const compareCommand: CliCommand = {
+  name: 'compare',
+  summary: 'Benchmark two versions of a function interleaved and judge the change',
+  usage: 'perflens compare <oldFile> <newFile> --function <qualifiedName> [--json] [--budget <ms>] [--note <text>] [--growth]',
+  details: [
+    'The old version is spliced into the new file and both run in alternating blocks in one sandbox child,',
+    'on the same inputs. The change is a ratio of medians with a bootstrap 95% CI, a Mann–Whitney p-value and',
+    'a 2% noise threshold; the verdict comes from the rules engine, or the LLM when OPENAI_BASE_URL or',
+    'OPENAI_API_KEY is set (model: PERFLENS_LLM_MODEL).',
+    'Exit codes: 0 ACCEPT, 1 REJECT or a failed benchmark, 2 REVIEW, bad usage or a missing file/function.',
+  ].join('\n'),
+  options: {
+    function: { type: 'string', short: 'f', valueName: '<qualifiedName>', description: 'the function to compare (required)' },
+    json: { type: 'boolean', description: 'print JSON: {change, memory, verdict}' },
+    budget: { type: 'string', valueName: '<ms>', description: 'measuring time (default 1000)' },
+    note: { type: 'string', valueName: '<text>', description: 'why the change was made (used by the verdict)' },
+    'no-types': { type: 'boolean', description: 'skip the TypeScript type check in the static analysis' },
+    growth: { type: 'boolean', description: 'also fit and compare growth orders (two more runs per function)' },
+  },
+  positionals: { min: 2, max: 2, names: '<oldFile> <newFile>' },
+  async run(ctx) {
+    const name = stringOption(ctx, 'function');
+    if (!name) throw new UsageError('--function <qualifiedName> is required');
+    const budgetMs = numberOption(ctx, 'budget');
+    const oldFile = resolve(ctx.io.cwd, ctx.positionals[0]!);
+    const newFile = resolve(ctx.io.cwd, ctx.positionals[1]!);
+    const oldText = readSource(oldFile, ctx.io);
+    const newText = readSource(newFile, ctx.io);
+    if (oldText === undefined || newText === undefined) return ExitCode.usage;
+
+    const workspaceRoot = findWorkspaceRoot(newFile);
+    const engine = new Engine({ workspaceRoot });
+    const typeCheck = ctx.values['no-types'] !== true;
+    const [oldReport, newReport] = [await engine.analyze(oldFile, oldText, { typeCheck }), await engine.analyze(newFile, newText, { typeCheck })];
+    const oldFn = oldReport.functions.find((f) => f.fn.qualifiedName === name);
+    const newFn = newReport.functions.find((f) => f.fn.qualifiedName === name);
+    if (!oldFn || !newFn) {
+      ctx.io.err(functionNotFound(name, oldFn ? newReport : oldReport));
+      return ExitCode.usage;
+    }
+    const commits = await commitMessagesTouching(newFile, newFn.fn.range.start.line + 1, newFn.fn.range.end.line + 1);
+    const note = stringOption(ctx, 'note');
+    const result = await compareVersions({
+      file: newFile,
+      text: newText,
+      qualifiedName: name,
+      baselineSource: oldText.slice(oldFn.fn.start, oldFn.fn.end),
+      currentSource: newText.slice(newFn.fn.start, newFn.fn.end),
+      codeUnchanged: oldFn.fn.hash === newFn.fn.hash,
+      before: staticSummary(oldFn),
+      after: staticSummary(newFn),
+      intent: { ...(newFn.fn.doc ? { doc: newFn.fn.doc } : {}), ...(commits.length ? { commits } : {}), ...(note ? { note } : {}) },
+      workspaceRoot,
+      signal: ctx.signal,
+      ...(budgetMs !== undefined ? { budgetMs } : {}),
+      llm: cliLlm(ctx.io.env, new MapCache()),
+      measureGrowth: ctx.values.growth === true,
+    });
+    if (result.status === 'error') {
+      ctx.io.err(`perflens: ${result.error}`);
+      return ExitCode.failed;
+    }
+    if (ctx.values.json) ctx.io.out(JSON.stringify(comparisonJson(result), null, 2));
+    else ctx.io.out(comparisonText(result));
+    return exitCodeFor(result.verdict.recommendation);
+  },
+};
+
+/** An in-memory LLM cache for one CLI run (compare needs no DB). */
+class MapCache {
+  private readonly map = new Map<string, string>();
+  get(key: string): string | undefined {
+    return this.map.get(key);
+  }
+  put(key: string, _model: string, response: string): void {
+    this.map.set(key, response);
+  }
+}
+
+/** Human-readable comparison: a two-row table, the change, the verdict. */
+export function comparisonText(c: Comparison): string {
+  const ns = (x: number) => (x >= 1e6 ? `${(x / 1e6).toFixed(2)} ms` : x >= 1e3 ? `${(x / 1e3).toFixed(2)} µs` : `${x.toFixed(1)} ns`);
+  const bytes = (v: typeof c.baseline) => (v.memory ? `${Math.round(v.memory.allocatedBytesPerCall)} B` : '-');
+  const rows = [c.baseline, c.current].map((v) => [v.id, ns(v.timing.medianNs), `${ns(v.timing.ci95Ns[0])} … ${ns(v.timing.ci95Ns[1])}`, String(v.samplesNs.length), bytes(v)]);
+  const pct = (x: number) => `${x >= 1 ? '+' : ''}${((x - 1) * 100).toFixed(1)}%`;
+  return [
+    formatTable(['version', 'median', '95% CI', 'samples', 'alloc/call'], rows),
+    '',
+    `change: ${pct(c.change.ratio)} (95% CI ${pct(c.change.ci95[0])} … ${pct(c.change.ci95[1])}), ${pValueText(c.change.pValue)} → ${c.change.classification}${c.change.conclusive ? '' : ' (inconclusive)'}`,
+    ...(c.memory ? [`memory: ${c.memory.classification} (${Math.round(c.memory.baseline)} → ${Math.round(c.memory.current)} bytes/call)`] : []),
+    ...(c.growth ? [`growth: ${c.growth.classification} (${c.growth.baseline} → ${c.growth.current})`] : []),
+    `verdict: ${c.verdict.recommendation} (score ${c.verdict.score}, ${c.verdict.source}, confidence ${c.verdict.confidence.toFixed(2)})`,
+    `  ${c.verdict.reasoning}`,
+    ...(c.verdict.llmNote ? [`  note: ${c.verdict.llmNote}`] : []),
+    ...c.warnings.map((w) => `warning: ${w}`),
+  ].join('\n');
+}

@@ -1,0 +1,247 @@
+// One comparison, end to end: the baseline's source is spliced into today's module and run interleaved
+// with the current version in one child (benchVariants), then classified and judged. A verdict never
+// rests on numbers from another day.
+import { readFile } from 'node:fs/promises';
+import { benchFunction, benchVariants, type VariantResult } from '../profile/index';
+import type { FunctionAnalysis } from '../engine';
+import { gitInfo } from '../history/git';
+import { captureEnvironment, type HistoryStore } from '../history/store';
+import type { LocatedFunction } from '../locate/types';
+import { classifyAllocation, classifyGrowth, classifyTiming, type GrowthChange, type ScalarChange, type TimeChange } from './classify';
+import { decideVerdict } from './decide';
+import type { LlmClient } from './llm';
+import type { ChangeIntent, StaticSummary, Verdict } from './types';
+
+/** What to compare. */
+export interface CompareRequest {
+  /** Today's module: the comparison runs in it. */
+  file: string;
+  /** Its text when unsaved; read from disk otherwise. */
+  text?: string;
+  qualifiedName: string;
+  /** The baseline's declaration source, spliced over the function's declaration for the baseline variant. */
+  baselineSource: string;
+  /** The current declaration source (for the diff shown to the LLM). */
+  currentSource: string;
+  /** Same content hash on both sides. */
+  codeUnchanged?: boolean;
+  before?: StaticSummary;
+  after?: StaticSummary;
+  intent?: ChangeIntent;
+  /** Growth orders fitted for each side, when the caller has them (benchVariants does not sweep sizes). */
+  growth?: { baseline: string; current: string };
+  /** Fit both growth orders now (two more sandbox runs, each sweeping sizes), unless `growth` is given. */
+  measureGrowth?: boolean;
+  budgetMs?: number;
+  noiseThreshold?: number;
+  workspaceRoot?: string;
+  signal?: AbortSignal;
+  log?: (line: string) => void;
+  onProgress?: (p: { phase: string; fraction?: number }) => void;
+  llm?: LlmClient;
+}
+
+/** A finished comparison. */
+export interface Comparison {
+  status: 'ok';
+  function: string;
+  change: TimeChange;
+  memory: ScalarChange | null;
+  growth: GrowthChange | null;
+  verdict: Verdict;
+  baseline: VariantResult;
+  current: VariantResult;
+  warnings: string[];
+}
+
+/** A comparison that could not run, with a message the user can act on. */
+export interface ComparisonError {
+  status: 'error';
+  function: string;
+  error: string;
+}
+
+/**
+ * Benchmarks the baseline and current versions interleaved, classifies the change and decides a verdict.
+ * Never throws for bad user code or a failing LLM; rejects only when `signal` aborts.
+ */
+export async function compareVersions(req: CompareRequest): Promise<Comparison | ComparisonError> {
+  const result = await benchVariants({
+    file: req.file,
+    ...(req.text !== undefined ? { text: req.text } : {}),
+    qualifiedName: req.qualifiedName,
+    variants: [{ id: 'baseline', replacementText: req.baselineSource }, { id: 'current' }],
+    ...(req.budgetMs !== undefined ? { budgetMs: req.budgetMs } : {}),
+    ...(req.workspaceRoot !== undefined ? { workspaceRoot: req.workspaceRoot } : {}),
+    ...(req.signal ? { signal: req.signal } : {}),
+    ...(req.log ? { log: req.log } : {}),
+    ...(req.onProgress ? { onProgress: req.onProgress } : {}),
+  });
+  const baseline = result.variants.find((v) => v.id === 'baseline');
+  const current = result.variants.find((v) => v.id === 'current');
+  if (result.status !== 'ok' || !baseline || !current) {
+    const e = result.error;
+    return {
+      status: 'error',
+      function: req.qualifiedName,
+      error: `comparing ${req.qualifiedName} with its baseline failed (${e?.kind ?? 'no samples'}): ${e?.message ?? 'the sandbox returned no result'}`,
+    };
+  }
+  const change = classifyTiming(baseline.samplesNs, current.samplesNs, req.noiseThreshold !== undefined ? { noiseThreshold: req.noiseThreshold } : {});
+  const memory = baseline.memory && current.memory ? classifyAllocation(baseline.memory.allocatedBytesPerCall, current.memory.allocatedBytesPerCall) : null;
+  const orders = req.growth ?? (req.measureGrowth ? await measureGrowthOrders(req) : undefined);
+  const growth = orders ? classifyGrowth(orders.baseline, orders.current) : null;
+  const verdict = await decideVerdict(
+    {
+      functionName: req.qualifiedName,
+      time: change,
+      ...(memory ? { memory } : {}),
+      ...(growth ? { growth } : {}),
+      before: req.before ?? {},
+      after: req.after ?? {},
+      oldSource: req.baselineSource,
+      newSource: req.currentSource,
+      ...(req.codeUnchanged !== undefined ? { codeUnchanged: req.codeUnchanged } : {}),
+      intent: req.intent ?? {},
+    },
+    req.llm ? { llm: req.llm } : {},
+  );
+  return { status: 'ok', function: req.qualifiedName, change, memory, growth, verdict, baseline, current, warnings: result.warnings };
+}
+
+/** Fits the growth order of both versions (baseline spliced into today's module); undefined if either fails. */
+async function measureGrowthOrders(req: CompareRequest): Promise<{ baseline: string; current: string } | undefined> {
+  let text = req.text;
+  try {
+    text ??= await readFile(req.file, 'utf8');
+  } catch {
+    return undefined;
+  }
+  const start = text.indexOf(req.currentSource);
+  if (start < 0) return undefined;
+  const spliced = text.slice(0, start) + req.baselineSource + text.slice(start + req.currentSource.length);
+  const run = (t: string) =>
+    benchFunction({
+      file: req.file,
+      text: t,
+      qualifiedName: req.qualifiedName,
+      growth: true,
+      ...(req.budgetMs !== undefined ? { budgetMs: req.budgetMs } : {}),
+      ...(req.workspaceRoot !== undefined ? { workspaceRoot: req.workspaceRoot } : {}),
+      ...(req.signal ? { signal: req.signal } : {}),
+    });
+  const baseline = (await run(spliced)).growth?.order;
+  const current = (await run(text)).growth?.order;
+  return baseline && current ? { baseline, current } : undefined;
+}
+
+/** The static-analysis figures a verdict uses, from the engine's analysis of one function. */
+export function staticSummary(a: FunctionAnalysis): StaticSummary {
+  return {
+    cyclomatic: a.complexity.cyclomatic,
+    cognitive: a.complexity.cognitive,
+    securityFindings: a.security.map((f) => f.ruleId),
+    typeErrors: a.correctness.typeErrors.length,
+    params: a.fn.params.length,
+  };
+}
+
+/** The JSON shape of `perflens compare --json` (and each row of `check --json`). */
+export function comparisonJson(c: Comparison) {
+  const r = (x: number, d = 4) => Number(x.toFixed(d));
+  return {
+    function: c.function,
+    change: {
+      ratio: r(c.change.ratio),
+      ci95: [r(c.change.ci95[0]), r(c.change.ci95[1])] as [number, number],
+      pValue: Number(c.change.pValue.toPrecision(3)),
+      significant: c.change.significant,
+      classification: c.change.classification,
+      conclusive: c.change.conclusive,
+      baselineMedianNs: r(c.change.baselineMedianNs, 2),
+      currentMedianNs: r(c.change.currentMedianNs, 2),
+      samples: c.change.samples,
+      droppedAsInterference: c.change.dropped,
+    },
+    memory: c.memory && {
+      baselineBytesPerCall: Math.round(c.memory.baseline),
+      currentBytesPerCall: Math.round(c.memory.current),
+      ratio: Number.isFinite(c.memory.ratio) ? r(c.memory.ratio) : null,
+      classification: c.memory.classification,
+    },
+    growth: c.growth,
+    verdict: {
+      recommendation: c.verdict.recommendation,
+      score: c.verdict.score,
+      source: c.verdict.source,
+      reasoning: c.verdict.reasoning,
+      confidence: c.verdict.confidence,
+      ...(c.verdict.scenario ? { scenario: c.verdict.scenario } : {}),
+      ...(c.verdict.llmNote ? { llmNote: c.verdict.llmNote } : {}),
+    },
+    warnings: c.warnings,
+  };
+}
+
+/** What {@link recordComparison} stores. */
+export interface RecordComparisonArgs {
+  /** Absolute path of the current file. */
+  file: string;
+  /** Qualified names located in the file now (to follow renames). */
+  presentNames: string[];
+  fn: LocatedFunction;
+  /** The current declaration's source. */
+  source: string;
+  /** Static analysis of the current version, when there is one. */
+  analysis?: FunctionAnalysis;
+  /** The stored version the comparison ran against. */
+  baselineVersionId: string;
+  /** The baseline's label, for the run's notes. */
+  baselineLabel?: string;
+  comparison: Comparison;
+}
+
+/**
+ * Stores a finished comparison in one transaction: the current version (with git facts), a run per side
+ * (raw samples, figures, environment), the current analysis and the verdict. Returns the ids written.
+ */
+export async function recordComparison(store: HistoryStore, a: RecordComparisonArgs): Promise<{ functionId: string; versionId: string; verdictId: number }> {
+  const git = await gitInfo(a.file);
+  const environment = captureEnvironment();
+  const c = a.comparison;
+  return store.transaction(() => {
+    const fn = store.trackFunction(a.file, a.fn, { presentNames: a.presentNames });
+    const version = store.recordVersion(fn.id, { hash: a.fn.hash, bodyHash: a.fn.bodyHash, source: a.source, ...(git ? { git } : {}) });
+    const sides = [
+      [a.baselineVersionId, c.baseline, 'current'],
+      [version.id, c.current, `baseline${a.baselineLabel ? ` ${a.baselineLabel}` : ''}`],
+    ] as const;
+    for (const [versionId, v, other] of sides) {
+      store.recordRun(versionId, {
+        samplesNs: v.samplesNs,
+        medianNs: v.timing.medianNs,
+        ci95Ns: v.timing.ci95Ns,
+        cv: v.timing.cv,
+        ...(v.memory ? { allocatedBytesPerCall: v.memory.allocatedBytesPerCall, memory: v.memory } : {}),
+        stats: v.timing,
+        inputs: { interleavedWith: other },
+        environment,
+      });
+    }
+    if (a.analysis) {
+      store.recordAnalysis(version.id, { cyclomatic: a.analysis.complexity.cyclomatic, cognitive: a.analysis.complexity.cognitive, data: staticSummary(a.analysis) });
+    }
+    const verdictId = store.recordVerdict({
+      functionId: fn.id,
+      versionId: version.id,
+      baselineVersionId: a.baselineVersionId,
+      recommendation: c.verdict.recommendation,
+      score: c.verdict.score,
+      source: c.verdict.source,
+      reasoning: c.verdict.reasoning,
+      confidence: c.verdict.confidence,
+      change: comparisonJson(c).change,
+    });
+    return { functionId: fn.id, versionId: version.id, verdictId };
+  });
+}
