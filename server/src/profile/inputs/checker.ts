@@ -25,13 +25,13 @@ export interface Checked {
  * The program for `file` with `text` as its content, type-checked under the nearest tsconfig.json
  * or jsconfig.json at or below `workspaceRoot` (else defaults). Undefined if the file cannot be read as source.
  */
-export function checkFile(file: string, text: string, workspaceRoot?: string): Checked | undefined {
+export function checkFile(file: string, text: string, workspaceRoot?: string, lean = false): Checked | undefined {
   const abs = resolve(file);
   const configPath = findConfig(dirname(abs), workspaceRoot ? resolve(workspaceRoot) : undefined);
-  const key = configPath ?? `default:${workspaceRoot ?? dirname(abs)}`;
+  const key = `${lean ? 'lean' : 'full'}:${configPath ?? `default:${workspaceRoot ?? dirname(abs)}`}`;
   let project = projects.get(key);
   if (!project) {
-    project = createProject(configPath);
+    project = createProject(configPath, lean);
     projects.set(key, project);
   }
   const prev = project.overlay.get(abs);
@@ -56,7 +56,7 @@ function findConfig(dir: string, stopAt: string | undefined): string | undefined
   }
 }
 
-function compilerOptions(configPath: string | undefined): ts.CompilerOptions {
+function compilerOptions(configPath: string | undefined, lean: boolean): ts.CompilerOptions {
   let options: ts.CompilerOptions = { target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.Node16, moduleResolution: ts.ModuleResolutionKind.Node16, strict: true, esModuleInterop: true };
   if (configPath) {
     const read = ts.readConfigFile(configPath, ts.sys.readFile);
@@ -64,11 +64,15 @@ function compilerOptions(configPath: string | undefined): ts.CompilerOptions {
   }
   // allowJs makes the checker read JSDoc types in .js files; strictNullChecks keeps `T | null`
   // distinct so optional values are recognised. Neither changes what the user's build does.
-  return { ...options, allowJs: true, strictNullChecks: true, noEmit: true, skipLibCheck: true };
+  const checked = { ...options, allowJs: true, strictNullChecks: true, noEmit: true, skipLibCheck: true };
+  // The lean program is what a first click waits for: without @types packages (often @types/node, about
+  // a second to load) and the DOM lib. Callers fall back to the full program when a parameter's type
+  // names something only those provide (see hasUnresolvedTypes).
+  return lean ? { ...checked, types: [], lib: ['lib.es2022.d.ts'] } : checked;
 }
 
-function createProject(configPath: string | undefined): Project {
-  const options = compilerOptions(configPath);
+function createProject(configPath: string | undefined, lean: boolean): Project {
+  const options = compilerOptions(configPath, lean);
   const overlay = new Map<string, { text: string; version: number }>();
   const roots = new Set<string>();
   const host: ts.LanguageServiceHost = {
@@ -90,6 +94,19 @@ function createProject(configPath: string | undefined): Project {
     getDirectories: ts.sys.getDirectories,
   };
   return { service: ts.createLanguageService(host, ts.createDocumentRegistry()), overlay, roots };
+}
+
+/** True when a type named in the parameter list does not resolve (it may live in an @types package). */
+export function hasUnresolvedTypes(fn: ts.SignatureDeclaration, checker: ts.TypeChecker): boolean {
+  let unresolved = false;
+  const visit = (node: ts.Node): void => {
+    if (unresolved) return;
+    // An unresolved name checks as the checker's intrinsic `error` type (getSymbolAtLocation may still answer).
+    if (ts.isTypeReferenceNode(node) && (checker.getTypeFromTypeNode(node) as { intrinsicName?: string }).intrinsicName === 'error') unresolved = true;
+    else ts.forEachChild(node, visit);
+  };
+  fn.parameters.forEach(visit);
+  return unresolved;
 }
 
 /** The smallest function-like node covering [start, end) of the locator's function node. */

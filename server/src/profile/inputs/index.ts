@@ -4,7 +4,7 @@
 
 import ts from 'typescript';
 import type { LocatedFunction } from '../../locate/types';
-import { checkFile, findFunctionNode } from './checker';
+import { checkFile, findFunctionNode, hasUnresolvedTypes } from './checker';
 import { recipeForType, Unsynthesizable, UNTYPED, type TypeContext } from './fromType';
 import { recipeFromUsage, receiverFromThisUsage, isCountName } from './usage';
 import { fromInputsFile, fromJsDoc, INPUTS_FILE, type UserInputs } from './user';
@@ -65,7 +65,10 @@ interface Param {
 function synthesize(file: string, text: string, fn: LocatedFunction, workspaceRoot: string | undefined): InputPlan {
   let checked: ReturnType<typeof checkFile>;
   try {
-    checked = checkFile(file, text, workspaceRoot);
+    // The lean program first (fast cold start); the full one when a parameter type needs @types or the DOM lib.
+    checked = checkFile(file, text, workspaceRoot, true);
+    const lean = checked && findFunctionNode(checked.sourceFile, fn.nodeStart, fn.nodeEnd);
+    if (checked && lean && hasUnresolvedTypes(lean, checked.checker)) checked = checkFile(file, text, workspaceRoot);
   } catch {
     checked = undefined; // a broken tsconfig must not stop us: usage inference still works
   }
