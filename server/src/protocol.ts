@@ -106,6 +106,8 @@ export interface BenchmarkSummary {
   change?: number;
   baselineLabel?: string;
   verdict?: { recommendation: 'ACCEPT' | 'REVIEW' | 'REJECT'; score: number; source: 'llm' | 'rules'; reasoning: string };
+  /** Something the user should know that did not stop the run (no history database, a failed comparison). */
+  notice?: string;
 }
 
 /** Result of every server command: a message for the user plus per-function outcomes where relevant. */

@@ -3,9 +3,13 @@ import { parseArgs } from 'node:util';
 import { ExitCode, UsageError, type CliCommand, type CliContext, type CliIO, type CliOption } from './command';
 import { analyzeCommand } from './analyze';
 import { benchCommand } from './bench';
+import { compareCommand } from './compare';
+import { baselineCommand } from './baseline';
+import { checkCommand } from './check';
+import { lspCommand } from './lsp';
 
 /** Every subcommand, in the order `perflens --help` lists them. */
-export const commands: CliCommand[] = [analyzeCommand, benchCommand];
+export const commands: CliCommand[] = [analyzeCommand, benchCommand, compareCommand, baselineCommand, checkCommand, lspCommand];
 
 const processIO: CliIO = {
   out: (text) => process.stdout.write(text.endsWith('\n') ? text : text + '\n'),

@@ -1,0 +1,121 @@
+// End-to-end in a real VS Code (code-server): the PerfLens extension on the fixture workspace, from the
+// first lenses to a REJECT verdict decided by the scripted LLM server the driver started on 127.0.0.1.
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import type { BenchmarkSummary, CommandResult } from '../../../server/src/protocol';
+
+/** Polls `probe` until it returns a value, failing with `what` after `timeoutMs`. Never a fixed sleep. */
+async function until<T>(what: string, probe: () => T | undefined | Promise<T | undefined>, timeoutMs = 60_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let last: unknown;
+  for (;;) {
+    try {
+      const value = await probe();
+      if (value !== undefined && value !== false) return value;
+    } catch (err) {
+      last = err;
+    }
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}${last ? `: ${String(last)}` : ''}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+const lensesOf = async (uri: vscode.Uri) => (await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri, 10)) ?? [];
+const lensTitle = async (uri: vscode.Uri, name: string) =>
+  (await lensesOf(uri)).find((l) => (l.command?.arguments?.[0] as { qualifiedName?: string } | undefined)?.qualifiedName === name)?.command?.title;
+
+describe('PerfLens in VS Code', () => {
+  const folder = vscode.workspace.workspaceFolders![0].uri;
+  const uri = vscode.Uri.joinPath(folder, 'src', 'pricing.ts');
+  let doc: vscode.TextDocument;
+  let api: { isServerRunning(): boolean; lastRun(): BenchmarkSummary | undefined };
+
+  before(async () => {
+    doc = await vscode.workspace.openTextDocument(uri);
+    await vscode.window.showTextDocument(doc);
+    const ext = vscode.extensions.getExtension<typeof api>('perflens.perflens');
+    assert.ok(ext, 'the PerfLens extension is installed');
+    api = await ext.activate();
+    await until('the language server', () => api.isServerRunning());
+  });
+
+  it('shows a benchmark lens over every function', async () => {
+    const titles = await until('lenses for total and applyFormula', async () => {
+      const lenses = await lensesOf(uri);
+      const names = lenses.map((l) => (l.command?.arguments?.[0] as { qualifiedName: string }).qualifiedName).sort();
+      return names.join(',') === 'applyFormula,total' ? lenses.map((l) => l.command!.title) : undefined;
+    });
+    for (const t of titles) assert.match(t, /^▶ Benchmark/);
+  });
+
+  it('reports the eval as a security diagnostic with a PerfLens code', async () => {
+    const diag = await until('a perflens.security diagnostic', () =>
+      vscode.languages.getDiagnostics(uri).find((d) => d.source === 'perflens' && d.code === 'perflens.security'),
+    );
+    assert.equal(diag.severity, vscode.DiagnosticSeverity.Error);
+    assert.equal(doc.lineAt(diag.range.start.line).text.includes('eval('), true);
+  });
+
+  it('benchmarks total and updates its lens with the measured time', async () => {
+    const result = await vscode.commands.executeCommand<CommandResult>('perflens.benchmarkFunction', { uri: uri.toString(), qualifiedName: 'total' });
+    assert.ok(result?.ok, `benchmark failed: ${result?.message}`);
+    const summary = result.results![0];
+    assert.ok(summary.medianNs! > 0);
+    const title = await until('the lens to show a time', async () => {
+      const t = await lensTitle(uri, 'total');
+      return t && /\d (ns|µs|ms|s)\b/.test(t) ? t : undefined;
+    });
+    assert.doesNotMatch(title, /▶ Benchmark/);
+  });
+
+  it('sets a baseline, and a slower edit gets a REJECT from the scripted LLM with a diagnostic', async () => {
+    const baseline = await vscode.commands.executeCommand<CommandResult>('perflens.setBaseline', { uri: uri.toString(), qualifiedName: 'total', scope: 'function', label: 'main' });
+    assert.ok(baseline?.ok, `set baseline failed: ${baseline?.message}`);
+
+    // The slower version: the same sum, recomputed many times per line.
+    const editor = await vscode.window.showTextDocument(doc);
+    const start = doc.getText().indexOf('  for (const line of lines) sum += line.price * line.quantity;');
+    assert.ok(start >= 0);
+    const line = doc.positionAt(start).line;
+    await editor.edit((e) =>
+      e.replace(doc.lineAt(line).range, '  for (const line of lines) for (let k = 0; k < 200; k++) sum += (line.price * line.quantity) / 200;'),
+    );
+    await doc.save();
+
+    const result = await vscode.commands.executeCommand<CommandResult>('perflens.benchmarkFunction', { uri: uri.toString(), qualifiedName: 'total' });
+    assert.ok(result?.ok, `second benchmark failed: ${result?.message}`);
+    const summary = result.results![0];
+    assert.ok(summary.change !== undefined && summary.change > 0.5, `expected a large slowdown, got ${summary.change}`);
+    assert.equal(summary.verdict?.source, 'llm');
+    assert.ok(['REJECT', 'REVIEW'].includes(summary.verdict!.recommendation));
+
+    const title = await until('the lens to show the verdict', async () => {
+      const t = await lensTitle(uri, 'total');
+      return t && /REJECT|REVIEW/.test(t) ? t : undefined;
+    });
+    assert.match(title, /▲ \+\d+% vs main/);
+    if (summary.verdict!.recommendation === 'REJECT') {
+      const diag = await until('a perflens.reject diagnostic', () =>
+        vscode.languages.getDiagnostics(uri).find((d) => d.code === 'perflens.reject'),
+      );
+      assert.match(diag.message, /REJECT/);
+    }
+
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, new vscode.Position(doc.getText().split('\n').findIndex((l) => l.includes('function total')), 17));
+    const text = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
+    assert.match(text, /vs \*\*main\*\*/);
+    assert.match(text, /LLM/);
+    // The status bar shows the same verdict (through the server's perflens/runState notification).
+    assert.equal(api.lastRun()?.verdict?.recommendation, summary.verdict!.recommendation);
+  });
+
+  it('opens the history panel of total', async () => {
+    await vscode.commands.executeCommand('perflens.showHistory', { uri: uri.toString(), qualifiedName: 'total' });
+    const tab = await until('the history panel tab', () =>
+      vscode.window.tabGroups.all
+        .flatMap((g) => g.tabs)
+        .find((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.includes('perflens.history')),
+    );
+    assert.match(tab.label, /total/);
+  });
+});

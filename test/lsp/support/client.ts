@@ -1,0 +1,159 @@
+// A minimal LSP client for the protocol tests: spawns the server over stdio, speaks vscode-jsonrpc,
+// answers workspace/configuration from a per-URI table, and waits for notifications instead of sleeping.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import {
+  createMessageConnection,
+  StreamMessageReader,
+  StreamMessageWriter,
+  type MessageConnection,
+} from 'vscode-jsonrpc/node';
+import type { CodeLens, Diagnostic, Hover, InitializeResult, PublishDiagnosticsParams, TextDocumentContentChangeEvent } from 'vscode-languageserver-protocol';
+
+const ROOT = path.resolve(__dirname, '../../..');
+
+/** Options of {@link startLsp}. */
+export interface StartOptions {
+  /** Sent as initializationOptions (trusted, dbPath, clientCommands). */
+  initializationOptions?: Record<string, unknown>;
+  /** Values of the `perflens` section, per scope URI ('*' for any). */
+  settings?: Record<string, unknown>;
+  /** Client capabilities beyond the defaults below. */
+  capabilities?: Record<string, unknown>;
+  /** Extra environment for the server process. */
+  env?: NodeJS.ProcessEnv;
+}
+
+/** A running server and the client side of its connection. */
+export interface LspSession {
+  connection: MessageConnection;
+  process: ChildProcess;
+  /** A fresh temporary workspace folder (removed by close). */
+  workspace: string;
+  initializeResult: InitializeResult;
+  /** Every workspace/configuration item asked for, in order. */
+  configRequests: { scopeUri?: string; section?: string }[];
+  /** Replaces the settings table the client answers from. */
+  settings: Record<string, unknown>;
+  open(file: string, text: string, languageId?: string): Promise<string>;
+  change(uri: string, version: number, changes: TextDocumentContentChangeEvent[]): Promise<void>;
+  codeLenses(uri: string): Promise<CodeLens[]>;
+  hover(uri: string, line: number, character: number): Promise<Hover | null>;
+  /** How many times diagnostics were published for `uri` so far (each analysis publishes once). */
+  publishCount(uri: string): number;
+  /** Resolves when diagnostics for `uri` have been published more than `count` times. */
+  publishedAfter(uri: string, count: number, timeoutMs?: number): Promise<Diagnostic[]>;
+  /** Resolves with the first diagnostics for `uri` that satisfy `accept` (published now or already). */
+  diagnostics(uri: string, accept?: (d: Diagnostic[]) => boolean, timeoutMs?: number): Promise<Diagnostic[]>;
+  close(): Promise<void>;
+}
+
+/** Starts the server from sources in a child process and initializes it on a temporary workspace. */
+export async function startLsp(options: StartOptions = {}): Promise<LspSession> {
+  const workspace = mkdtempSync(path.join(tmpdir(), 'perflens-lsp-'));
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'test/lsp/support/stdio-server.ts'), '--stdio'], {
+    cwd: ROOT,
+    env: { ...process.env, ...options.env },
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
+  const connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+  const latest = new Map<string, Diagnostic[]>();
+  const counts = new Map<string, number>();
+  const waiters = new Set<{ uri: string; accept: (d: Diagnostic[]) => boolean; resolve: (d: Diagnostic[]) => void }>();
+  const configRequests: { scopeUri?: string; section?: string }[] = [];
+  const session = { settings: options.settings ?? {} } as LspSession;
+
+  connection.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
+    latest.set(p.uri, p.diagnostics);
+    counts.set(p.uri, (counts.get(p.uri) ?? 0) + 1);
+    for (const w of [...waiters]) {
+      if (w.uri === p.uri && w.accept(p.diagnostics)) {
+        waiters.delete(w);
+        w.resolve(p.diagnostics);
+      }
+    }
+  });
+  connection.onRequest('workspace/configuration', (p: { items: { scopeUri?: string; section?: string }[] }) =>
+    p.items.map((item) => {
+      configRequests.push(item);
+      return session.settings[item.scopeUri ?? ''] ?? session.settings['*'] ?? null;
+    }),
+  );
+  connection.onRequest('window/workDoneProgress/create', () => null);
+  connection.onRequest('workspace/codeLens/refresh', () => null);
+  connection.onNotification('window/logMessage', (p: { message: string }) => {
+    if (process.env.PERFLENS_TEST_LOG) process.stderr.write(`[server] ${p.message}\n`);
+  });
+  connection.listen();
+
+  const initializeResult = (await connection.sendRequest('initialize', {
+    processId: process.pid,
+    rootUri: pathToFileURL(workspace).href,
+    workspaceFolders: [{ uri: pathToFileURL(workspace).href, name: 'ws' }],
+    capabilities: {
+      workspace: { configuration: true, codeLens: { refreshSupport: true } },
+      window: { workDoneProgress: true },
+      textDocument: { publishDiagnostics: { versionSupport: true } },
+      ...options.capabilities,
+    },
+    initializationOptions: { dbPath: path.join(workspace, '.perflens', 'history.db'), ...options.initializationOptions },
+  })) as InitializeResult;
+  await connection.sendNotification('initialized', {});
+
+  return Object.assign(session, {
+    connection,
+    process: child,
+    workspace,
+    initializeResult,
+    configRequests,
+    async open(file: string, text: string, languageId = 'typescript') {
+      // On disk too, as in an editor: the sandbox bundles the file's imports from its folder.
+      writeFileSync(path.join(workspace, file), text);
+      const uri = pathToFileURL(path.join(workspace, file)).href;
+      await connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId, version: 1, text } });
+      return uri;
+    },
+    async change(uri: string, version: number, changes: TextDocumentContentChangeEvent[]) {
+      await connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: changes });
+    },
+    codeLenses: (uri: string) => connection.sendRequest('textDocument/codeLens', { textDocument: { uri } }) as Promise<CodeLens[]>,
+    hover: (uri: string, line: number, character: number) =>
+      connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line, character } }) as Promise<Hover | null>,
+    publishCount: (uri: string) => counts.get(uri) ?? 0,
+    publishedAfter(uri: string, count: number, timeoutMs = 20_000) {
+      return session.diagnostics(uri, () => (counts.get(uri) ?? 0) > count, timeoutMs);
+    },
+    diagnostics(uri: string, accept: (d: Diagnostic[]) => boolean = () => true, timeoutMs = 20_000) {
+      const now = latest.get(uri);
+      if (now && accept(now)) return Promise.resolve(now);
+      return new Promise<Diagnostic[]>((resolve, reject) => {
+        const w = { uri, accept, resolve: (d: Diagnostic[]) => (clearTimeout(timer), resolve(d)) };
+        const timer = setTimeout(() => {
+          waiters.delete(w);
+          reject(new Error(`no matching diagnostics for ${uri} within ${timeoutMs} ms; last: ${JSON.stringify(latest.get(uri))}\nserver stderr: ${stderr}`));
+        }, timeoutMs);
+        waiters.add(w);
+      });
+    },
+    async close() {
+      try {
+        await Promise.race([connection.sendRequest('shutdown'), new Promise((r) => setTimeout(r, 5_000))]);
+        await connection.sendNotification('exit');
+      } catch {
+        // the server may already be gone
+      }
+      await new Promise<void>((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        const timer = setTimeout(() => child.kill('SIGKILL'), 5_000);
+        child.once('exit', () => (clearTimeout(timer), resolve()));
+      });
+      connection.dispose();
+      rmSync(workspace, { recursive: true, force: true });
+    },
+  });
+}
