@@ -1,22 +1,12 @@
 // Bundles every entry point with esbuild. Type-checking is separate (`npm run typecheck`), as esbuild only strips types.
 import * as esbuild from 'esbuild';
-import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
 
 const watch = process.argv.includes('--watch');
 const production = process.argv.includes('--production');
 
-/** Native or self-locating packages stay outside the bundle and ship in node_modules. */
-const external = [
-  'vscode',
-  'better-sqlite3',
-  'typescript',
-  'eslint',
-  'eslint-plugin-security',
-  '@microsoft/eslint-plugin-sdl',
-  '@typescript-eslint/parser',
-  'typhonjs-escomplex',
-  'esbuild',
-];
+/** Native or self-locating packages stay outside the bundle and ship in node_modules; `vscode` is the host's. */
+const external = ['vscode', ...JSON.parse(readFileSync(new URL('./externals.json', import.meta.url), 'utf8')).external];
 
 const entries = [
   { in: 'server/src/cli.ts', out: 'cli' },

@@ -20,7 +20,7 @@ const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
 const TIMEOUT_MS = Number(process.env.E2E_TIMEOUT_MS ?? 300_000);
 const useVsix = process.argv.includes('--vsix');
 /** Packages the bundles require at run time (kept outside them by scripts/build.mjs). */
-const RUNTIME_EXTERNALS = ['better-sqlite3', 'typescript', 'eslint', 'eslint-plugin-security', '@microsoft/eslint-plugin-sdl', '@typescript-eslint/parser', 'typhonjs-escomplex', 'esbuild'];
+const RUNTIME_EXTERNALS = (JSON.parse(readFileSync(path.join(__dirname, '../../scripts/externals.json'), 'utf8')) as { external: string[] }).external;
 
 /** What the scripted model answers to every verdict request. */
 const SCRIPTED_VERDICT = {
