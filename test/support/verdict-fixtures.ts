@@ -1,7 +1,7 @@
 // Builds verdict inputs for tests: timings are real samples (seeded, log-normal noise) run through
 // classifyTiming, so each test exercises the statistics rather than a hand-written TimeChange.
 import { classifyTiming, type TimeChange } from '../../server/src/verdict/classify';
-import { mulberry32 } from '../../server/src/stats/ratio';
+import { mulberry32 } from '../../server/src/stats/random';
 import type { VerdictInput } from '../../server/src/verdict/types';
 
 /** `n` samples around `median` ns with about 3% multiplicative noise. */

@@ -1,6 +1,7 @@
 // Seeded percentile bootstrap of the median: a confidence interval without assuming a distribution
 // (timings are skewed and often multi-modal, so a normal-theory interval would mislead).
 import { ss } from './ss';
+import { mulberry32 } from './random';
 
 /** Options of a bootstrap; defaults give a 95% interval from 2,000 resamples with a fixed seed. */
 export interface BootstrapOptions {
@@ -46,16 +47,4 @@ function medianInPlace(xs: Float64Array): number {
   let lo = -Infinity;
   for (let i = 0; i < hi; i++) if (xs[i] > lo) lo = xs[i];
   return (lo + xs[hi]) / 2;
-}
-
-// mulberry32: a tiny seeded PRNG. Math.random cannot be seeded, and reproducible intervals matter
-// more here than statistical quality beyond what resampling needs.
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }

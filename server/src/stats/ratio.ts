@@ -1,5 +1,6 @@
 // Ratio of medians between two samples (current / baseline) with a percentile-bootstrap 95% CI.
 // Seeded, so the same samples always give the same interval (a verdict must be reproducible).
+import { mulberry32 } from './random';
 
 /** A ratio of medians and its confidence interval. */
 export interface RatioEstimate {
@@ -105,16 +106,4 @@ function quantileSorted(sorted: Float64Array, p: number): number {
   const lo = Math.floor(pos);
   const hi = Math.ceil(pos);
   return sorted[lo]! + (sorted[hi]! - sorted[lo]!) * (pos - lo);
-}
-
-/** Small, fast, seedable PRNG (Mulberry32): Math.random cannot be seeded. */
-export function mulberry32(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }

@@ -4,19 +4,13 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Engine, type FileAnalysis } from '../../../server/src/engine';
+import { mulberry32 } from '../../../server/src/stats/random';
 
 const root = join(__dirname, '../../..');
 const files = ['examples/demo/src/sort.ts', 'examples/demo/src/text.ts', 'examples/demo/src/users.ts'].map((f) => join(root, f));
 
-/** A small deterministic PRNG (mulberry32) so failures reproduce. */
-function rng(seed: number) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** A seeded PRNG so failures reproduce. */
+const rng = mulberry32;
 
 type Edit = (text: string, r: () => number) => string;
 const lineStarts = (text: string) => [0, ...[...text.matchAll(/\n/g)].map((m) => m.index! + 1)];

@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { dropInterference } from '../../../server/src/stats/interference';
 import { classifyTiming } from '../../../server/src/verdict/classify';
-import { mulberry32 } from '../../../server/src/stats/ratio';
+import { mulberry32 } from '../../../server/src/stats/random';
 import { samples } from '../../support/verdict-fixtures';
 
 function contaminate(xs: Float64Array, share: number, seed: number): Float64Array {

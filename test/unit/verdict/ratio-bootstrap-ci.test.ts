@@ -1,7 +1,8 @@
 // The bootstrap interval of the ratio of medians brackets the true ratio and is reproducible.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { bootstrapRatioOfMedians, mulberry32 } from '../../../server/src/stats/ratio';
+import { bootstrapRatioOfMedians } from '../../../server/src/stats/ratio';
+import { mulberry32 } from '../../../server/src/stats/random';
 
 function lognormal(n: number, median: number, seed: number): Float64Array {
   const rnd = mulberry32(seed);
