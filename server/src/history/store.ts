@@ -76,20 +76,11 @@ export interface RunRecord {
 }
 
 /** A stored run, samples decoded. */
-export interface StoredRun extends Required<Pick<RunRecord, 'createdAt'>> {
+export interface StoredRun extends Omit<RunRecord, 'samplesNs' | 'createdAt'> {
   id: number;
   versionId: string;
   samplesNs: Float64Array;
-  medianNs?: number;
-  ci95Ns?: [number, number];
-  cv?: number;
-  allocatedBytesPerCall?: number;
-  growthOrder?: string;
-  stats?: unknown;
-  memory?: unknown;
-  growth?: unknown;
-  inputs?: unknown;
-  environment?: RunEnvironment;
+  createdAt: string;
 }
 
 /** Static-analysis figures of a version. */
