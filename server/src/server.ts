@@ -45,6 +45,7 @@ import {
   type InitializationOptions,
 } from './protocol';
 import { Engine, type AnalyzeSettings, type BenchOutcome, type BenchSettings, type FileAnalysis, type FunctionStatus } from './engine';
+import { formatNs } from './format';
 
 // ---------------------------------------------------------------------------------------------
 // Settings: pulled per resource with workspace/configuration, cached per URI, cleared on change.
@@ -163,24 +164,6 @@ function functionAtPosition(fns: readonly LocatedFunction[], pos: Position): Loc
 // ---------------------------------------------------------------------------------------------
 // Presentation: plain functions of the engine's data, so lenses and hovers are cheap and testable.
 
-const DURATION_UNITS: [number, string][] = [
-  [1e9, 's'],
-  [1e6, 'ms'],
-  [1e3, 'µs'],
-  [1, 'ns'],
-];
-
-/** `1840` → `1.84 µs`: three significant digits in the largest unit that keeps the number ≥ 1. */
-export function formatDuration(ns: number): string {
-  for (const [scale, unit] of DURATION_UNITS) {
-    if (Math.abs(ns) >= scale || scale === 1) {
-      const v = ns / scale;
-      return `${v >= 100 ? v.toFixed(0) : v >= 10 ? v.toFixed(1) : v.toFixed(2)} ${unit}`;
-    }
-  }
-  return `${ns} ns`;
-}
-
 const signedPercent = (ratio: number): string => {
   const pct = (ratio - 1) * 100;
   return `${pct >= 0 ? '+' : '−'}${Math.abs(pct).toFixed(Math.abs(pct) < 10 ? 1 : 0)}%`;
@@ -218,7 +201,7 @@ export function lensTitle(fn: LocatedFunction, run: RunView | undefined, cycloma
     const arrow = change.ratio > 1 ? '▲' : '▼';
     return [`${arrow} ${signedPercent(change.ratio)} vs ${change.baselineLabel}${stale}`, verdict].filter(Boolean).join(' · ');
   }
-  const median = run.medianNs !== undefined ? formatDuration(run.medianNs) : 'measured';
+  const median = run.medianNs !== undefined ? formatNs(run.medianNs) : 'measured';
   const spread = run.ci95Ns && run.medianNs ? ` ±${(((run.ci95Ns[1] - run.ci95Ns[0]) / 2 / run.medianNs) * 100).toFixed(1)}%` : '';
   return [`${median}${spread}${stale}`, run.growthOrder, cc, verdict].filter(Boolean).join(' · ');
 }
@@ -676,8 +659,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     else if (!r.ok) lines.push(`Last benchmark failed: ${r.error ?? 'unknown error'}`);
     else {
       const stale = r.hash !== undefined && r.hash !== fn.hash ? ' _(measured before your latest edit)_' : '';
-      const ci = r.ci95Ns ? ` (95% CI ${formatDuration(r.ci95Ns[0])} – ${formatDuration(r.ci95Ns[1])})` : '';
-      lines.push(`Median **${r.medianNs !== undefined ? formatDuration(r.medianNs) : '?'}**${ci}${stale}`);
+      const ci = r.ci95Ns ? ` (95% CI ${formatNs(r.ci95Ns[0])} – ${formatNs(r.ci95Ns[1])})` : '';
+      lines.push(`Median **${r.medianNs !== undefined ? formatNs(r.medianNs) : '?'}**${ci}${stale}`);
       const extra = [
         r.allocatedBytesPerCall !== undefined ? `${Math.round(r.allocatedBytesPerCall)} B allocated per call` : undefined,
         r.growthOrder ? `growth ${r.growthOrder}` : undefined,
@@ -1062,7 +1045,7 @@ function errorText(err: unknown): string {
 
 function summaryMessage(s: BenchmarkSummary): string {
   if (!s.ok) return `${s.qualifiedName}: ${s.error ?? 'benchmark failed'}`;
-  const parts = [`${s.qualifiedName}: ${s.medianNs !== undefined ? formatDuration(s.medianNs) : 'done'}`];
+  const parts = [`${s.qualifiedName}: ${s.medianNs !== undefined ? formatNs(s.medianNs) : 'done'}`];
   if (s.change !== undefined) parts.push(`${signedPercent(1 + s.change)} vs ${s.baselineLabel}`);
   if (s.verdict) parts.push(`${s.verdict.recommendation} (${s.verdict.source}, score ${s.verdict.score})`);
   if (s.notice) parts.push(`note: ${s.notice}`);

@@ -6,6 +6,7 @@ import { benchFunction, type BenchResult } from '../profile';
 import { findWorkspaceRoot } from '../workspace';
 import { functionNotFound, readSource } from './analyze';
 import { ExitCode, numberOption, stringOption, UsageError, type CliCommand } from './command';
+import { formatBytes, formatNs } from '../format';
 
 export const benchCommand: CliCommand = {
   name: 'bench',
@@ -55,21 +56,6 @@ export const benchCommand: CliCommand = {
     return result.status === 'ok' ? ExitCode.ok : ExitCode.failed;
   },
 };
-
-/** ns as the most readable unit: 12.3 ns, 4.56 µs, 7.89 ms, 1.23 s. */
-export function formatNs(ns: number): string {
-  const fmt = (x: number): string => (x >= 100 ? x.toFixed(0) : x >= 10 ? x.toFixed(1) : x.toFixed(2));
-  if (ns < 1e3) return `${fmt(ns)} ns`;
-  if (ns < 1e6) return `${fmt(ns / 1e3)} µs`;
-  if (ns < 1e9) return `${fmt(ns / 1e6)} ms`;
-  return `${fmt(ns / 1e9)} s`;
-}
-
-function formatBytes(b: number): string {
-  if (b < 1024) return `${b} B`;
-  if (b < 1024 * 1024) return `${(b / 1024).toFixed(1)} KB`;
-  return `${(b / 1024 / 1024).toFixed(1)} MB`;
-}
 
 const count = (x: number): string => Math.round(x).toLocaleString('en-US');
 

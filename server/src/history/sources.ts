@@ -2,8 +2,8 @@
 // (skipping dependencies, build output and PerfLens's own data).
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { isSourceFile } from '../locate/parse';
 
-const SOURCE = /\.(ts|tsx|mts|cts|js|jsx|mjs|cjs)$/;
 const SKIP_DIRS = new Set(['node_modules', 'dist', 'out', 'build', 'coverage', '.git', '.perflens', '.vscode-test']);
 
 /** Absolute source files under `path` (the path itself when it is a file), sorted. Declaration files are skipped. */
@@ -17,7 +17,7 @@ export function sourceFiles(path: string): string[] {
       return;
     }
     if (st.isFile()) {
-      if (SOURCE.test(p) && !p.endsWith('.d.ts')) out.push(p);
+      if (isSourceFile(p)) out.push(p);
       return;
     }
     if (!st.isDirectory()) return;
