@@ -10,7 +10,9 @@ const external = ['vscode', ...JSON.parse(readFileSync(new URL('./externals.json
 
 const entries = [
   { in: 'server/src/cli.ts', out: 'cli' },
-  { in: 'server/src/server.ts', out: 'server' },
+  { in: 'server/src/lsp/server.ts', out: 'server' },
+  // The analysis worker thread's own entry: the server starts it next to itself (dist/analysisWorker.js).
+  { in: 'server/src/lsp/analysisWorker.ts', out: 'analysisWorker' },
   { in: 'server/src/profile/sandbox/child.ts', out: 'sandbox-child' },
   { in: 'client/src/extension.ts', out: 'client' },
 ].filter((e) => existsSync(e.in));

@@ -2,7 +2,7 @@
 // (the VS Code client starts the same server from its own bundle, dist/server.js, with --node-ipc).
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { ExitCode, UsageError, type CliCommand } from './command';
-import { startServer } from '../server';
+import { startServer } from '../lsp/server';
 
 /** The `perflens lsp` subcommand. */
 export const lspCommand: CliCommand = {

@@ -2,7 +2,7 @@
 // unknown enum value fall back to the default instead of reaching the engine.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { DEFAULT_SETTINGS, readSettings } from '../../../server/src/server';
+import { DEFAULT_SETTINGS, readSettings } from '../../../server/src/lsp/settings';
 
 test('missing settings are the defaults', () => {
   assert.deepEqual(readSettings(undefined), DEFAULT_SETTINGS);

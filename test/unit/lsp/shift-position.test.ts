@@ -1,7 +1,7 @@
 // shiftPosition: where a lens anchor goes when text changes before it, around it, or after it.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { shiftPosition } from '../../../server/src/server';
+import { shiftPosition } from '../../../server/src/lsp/documents';
 
 const at = (line: number, character: number) => ({ line, character });
 const edit = (sl: number, sc: number, el: number, ec: number, text: string) => ({ range: { start: at(sl, sc), end: at(el, ec) }, text });
