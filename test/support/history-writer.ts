@@ -1,7 +1,7 @@
 // A separate process that writes to a history DB, for the concurrency and crash tests.
 // Usage: node --import tsx test/support/history-writer.ts <workspaceRoot> <writer> <count|forever>
 // Each write is one transaction holding a run and its verdict; "wrote <i>" is printed after each commit.
-import { openHistory } from '../../server/src/history/store';
+import { openHistory } from '../../server/src/history/open';
 
 const [root, writer, countArg] = process.argv.slice(2) as [string, string, string];
 const opened = openHistory({ workspaceRoot: root });

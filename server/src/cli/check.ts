@@ -3,10 +3,9 @@
 // Exit 0 when all ACCEPT, 1 on any REJECT or failed benchmark, 2 on any REVIEW.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { Engine, type FileAnalysis } from '../engine';
+import { comparisonJson, Engine, type Comparison, type FileAnalysis } from '../engine';
 import type { BaselineRecord, HistoryStore } from '../history/store';
 import { formatPValue } from '../verdict/classify';
-import { comparisonJson, type Comparison } from '../verdict/compare';
 import { openCliHistory, workspaceRootFor } from './baseline';
 import { cliLlm, exitCodeFor } from './compare';
 import { ExitCode, numberOption, stringOption, type CliCommand, type CliContext } from './command';

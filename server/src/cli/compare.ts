@@ -1,10 +1,9 @@
 // `perflens compare <oldFile> <newFile> --function <name>`: two versions of one function side by side,
 // benchmarked interleaved in the new file's module, classified and judged. No history DB needed.
 import { resolve } from 'node:path';
-import { Engine } from '../engine';
+import { compareVersions, comparisonJson, Engine, staticSummary, type Comparison } from '../engine';
 import { commitMessagesTouching } from '../history/git';
 import { pValueText } from '../verdict/classify';
-import { compareVersions, comparisonJson, staticSummary, type Comparison } from '../verdict/compare';
 import { LlmClient, llmSettingsFromEnv } from '../verdict/llm';
 import { findWorkspaceRoot } from '../workspace';
 import { functionNotFound, readSource } from './analyze';

@@ -2,6 +2,7 @@
 // CLI (`perflens baseline set`) and the editor (Set Baseline).
 import { locateFunctions } from '../locate/locate';
 import { gitInfo } from './git';
+import { trackVersion } from './record';
 import type { BaselineScope, HistoryStore } from './store';
 
 /** A source file and its text (an unsaved editor buffer, or what is on disk). */
@@ -38,8 +39,7 @@ export async function setBaseline(store: HistoryStore, label: string, scope: Bas
     const names: string[] = [];
     for (const { source, fns, all, git } of chosen) {
       for (const fn of fns) {
-        const tracked = store.trackFunction(source.file, fn, { presentNames: all });
-        const version = store.recordVersion(tracked.id, { hash: fn.hash, bodyHash: fn.bodyHash, source: source.text.slice(fn.start, fn.end), ...(git ? { git } : {}) });
+        const { fn: tracked, version } = trackVersion(store, { file: source.file, fn, source: source.text.slice(fn.start, fn.end), presentNames: all }, git);
         entries.push({ functionId: tracked.id, versionId: version.id });
         names.push(`${tracked.file}#${fn.qualifiedName}`);
       }

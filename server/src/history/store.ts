@@ -1,141 +1,27 @@
 // The history store: every function's versions, runs, analyses, baselines, verdicts and notes, plus the
-// LLM response cache, in one SQLite file (better-sqlite3, WAL). Opening repairs what can be repaired.
-import Database from 'better-sqlite3';
+// LLM response cache, in one SQLite file (better-sqlite3, WAL). Opening (and repairing) is open.ts,
+// composite writes are record.ts, composite reads are queries.ts.
+import type Database from 'better-sqlite3';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, renameSync, statSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
-import { dirname, isAbsolute, join, relative, sep } from 'node:path';
-import type { HistoryVersion, HistoryView } from '../protocol';
-import { migrate, NewerSchemaError } from './migrations';
+import { isAbsolute, join, relative, sep } from 'node:path';
 import type { GitInfo } from './git';
+import type {
+  AnalysisRecord,
+  BaselineRecord,
+  BaselineScope,
+  NoteRecord,
+  RunEnvironment,
+  RunRecord,
+  StoredFunction,
+  StoredRun,
+  StoredVersion,
+  TrackOptions,
+  VerdictRecord,
+} from './types';
 
-/** Default location of the DB, relative to the workspace root. */
-export const DEFAULT_HISTORY_PATH = join('.perflens', 'history.db');
-
-/** Options of {@link openHistory}. */
-export interface OpenHistoryOptions {
-  /** Files are stored relative to this root, so the DB survives moving the checkout. */
-  workspaceRoot: string;
-  /** DB file; absolute or relative to the root. Default `.perflens/history.db`. */
-  path?: string;
-  /** How long a writer waits for another process's lock (default 10 s). */
-  busyTimeoutMs?: number;
-}
-
-/** The result of opening: a store (maybe with a notice to show the user) or an actionable error. */
-export type OpenHistoryResult = { ok: true; store: HistoryStore; notice?: string } | { ok: false; error: string };
-
-/** A tracked function. */
-export interface StoredFunction {
-  id: string;
-  file: string;
-  qualifiedName: string;
-  bodyHash: string;
-  /** Set when this call found the function under a new name or file. */
-  renamedFrom?: { file: string; qualifiedName: string };
-}
-
-/** A stored version of a function. */
-export interface StoredVersion {
-  id: string;
-  functionId: string;
-  hash: string;
-  bodyHash: string;
-  source: string;
-  git?: GitInfo;
-  firstSeen: string;
-}
-
-/** Where a run happened: enough to tell a noisy machine from a slow change. */
-export interface RunEnvironment {
-  node: string;
-  platform: string;
-  cpu: string;
-  cores: number;
-  /** 1, 5 and 15 minute load averages. */
-  loadAverage: number[];
-}
-
-/** One benchmark run of a version, as stored. */
-export interface RunRecord {
-  /** Raw per-sample times in ns, in run order. */
-  samplesNs: ArrayLike<number>;
-  medianNs?: number;
-  ci95Ns?: [number, number];
-  cv?: number;
-  allocatedBytesPerCall?: number;
-  growthOrder?: string;
-  /** Further descriptive statistics (JSON). */
-  stats?: unknown;
-  memory?: unknown;
-  growth?: unknown;
-  inputs?: unknown;
-  environment?: RunEnvironment;
-  /** ISO date; now by default. */
-  createdAt?: string;
-}
-
-/** A stored run, samples decoded. */
-export interface StoredRun extends Omit<RunRecord, 'samplesNs' | 'createdAt'> {
-  id: number;
-  versionId: string;
-  samplesNs: Float64Array;
-  createdAt: string;
-}
-
-/** Static-analysis figures of a version. */
-export interface AnalysisRecord {
-  cyclomatic?: number;
-  cognitive?: number;
-  /** Everything else the analyser reported (JSON). */
-  data?: unknown;
-}
-
-/** Which set of functions a baseline label was set for. */
-export type BaselineScope = 'function' | 'file' | 'workspace';
-
-/** A label pointing one function at one of its versions. */
-export interface BaselineRecord {
-  label: string;
-  scope: BaselineScope;
-  createdAt: string;
-  function: StoredFunction;
-  version: StoredVersion;
-}
-
-/** A verdict to store. */
-export interface VerdictRecord {
-  functionId: string;
-  versionId: string;
-  baselineVersionId?: string;
-  recommendation: 'ACCEPT' | 'REVIEW' | 'REJECT';
-  score: number;
-  source: 'llm' | 'rules';
-  reasoning: string;
-  confidence: number;
-  /** The statistics it rests on (JSON). */
-  change?: unknown;
-}
-
-/** A note explaining why a regression was accepted. */
-export interface NoteRecord {
-  id: number;
-  functionId: string;
-  versionId?: string;
-  text: string;
-  createdAt: string;
-}
-
-/** How the store decides that a function with the same body elsewhere has moved, not been copied. */
-export interface TrackOptions {
-  /** Qualified names located in the function's file right now; an old name absent from it is gone. */
-  presentNames?: string[];
-  /**
-   * Whether `(file, qualifiedName)` still exists, for candidates in other files. Default: the old file
-   * no longer exists on disk (a conservative rule: a copy into a new file starts a new history).
-   */
-  stillExists?: (file: string, qualifiedName: string) => boolean;
-}
+export type * from './types';
 
 const now = () => new Date().toISOString();
 const shortHash = (text: string) => createHash('sha256').update(text).digest('hex').slice(0, 16);
@@ -153,81 +39,6 @@ export function captureEnvironment(): RunEnvironment {
     cores: cpuList.length,
     loadAverage: loadavg().map((x) => Math.round(x * 100) / 100),
   };
-}
-
-const CORRUPT_CODES = new Set(['SQLITE_CORRUPT', 'SQLITE_NOTADB', 'SQLITE_CANTOPEN', 'SQLITE_IOERR_SHORT_READ']);
-
-/**
- * Opens (creating when needed) the history DB. A corrupt or unreadable file is moved aside to
- * `<name>.corrupt-<time>` with its -wal/-shm, a fresh DB is created, and `notice` says so.
- * A DB from a newer PerfLens is left alone and reported as an error.
- */
-export function openHistory(options: OpenHistoryOptions): OpenHistoryResult {
-  const file = isAbsolute(options.path ?? '') ? options.path! : join(options.workspaceRoot, options.path ?? DEFAULT_HISTORY_PATH);
-  try {
-    mkdirSync(dirname(file), { recursive: true });
-  } catch (err) {
-    return { ok: false, error: `Cannot create the folder for the history DB ${file}: ${(err as Error).message}. Check permissions or set another path.` };
-  }
-  const first = tryOpen(file, options);
-  if (first.ok) return { ok: true, store: new HistoryStore(first.db, options.workspaceRoot, file) };
-  if (first.newer) return { ok: false, error: first.message };
-  if (!first.corrupt || !isFile(file)) {
-    return { ok: false, error: `Cannot open the history DB ${file}: ${first.message}` };
-  }
-  const aside = `${file}.corrupt-${now().replace(/[:.]/g, '-')}`;
-  try {
-    renameSync(file, aside);
-    for (const suffix of ['-wal', '-shm']) if (existsSync(file + suffix)) renameSync(file + suffix, aside + suffix);
-  } catch (err) {
-    return { ok: false, error: `The history DB ${file} is unreadable (${first.message}) and could not be moved aside: ${(err as Error).message}. Delete it by hand.` };
-  }
-  const second = tryOpen(file, options);
-  if (!second.ok) return { ok: false, error: `Cannot create a fresh history DB at ${file}: ${second.message}` };
-  return {
-    ok: true,
-    store: new HistoryStore(second.db, options.workspaceRoot, file),
-    notice: `The history DB ${file} was unreadable (${first.message}); it was moved to ${aside} and a fresh one was created. Earlier history and baselines are in the moved file.`,
-  };
-}
-
-function isFile(path: string): boolean {
-  try {
-    return statSync(path).isFile();
-  } catch {
-    return false;
-  }
-}
-
-type TryOpen = { ok: true; db: Database.Database } | { ok: false; corrupt: boolean; newer: boolean; message: string };
-
-function tryOpen(file: string, options: OpenHistoryOptions): TryOpen {
-  let db: Database.Database | undefined;
-  try {
-    db = new Database(file);
-    db.pragma(`busy_timeout = ${options.busyTimeoutMs ?? 10_000}`);
-    db.pragma('journal_mode = WAL');
-    // NORMAL is durable against process crashes in WAL mode (only a power cut can lose the last commit).
-    db.pragma('synchronous = NORMAL');
-    db.pragma('foreign_keys = ON');
-    const check = db.pragma('quick_check', { simple: true });
-    if (check !== 'ok') {
-      const e = new Error(`integrity check failed: ${String(check)}`) as Error & { code: string };
-      e.code = 'SQLITE_CORRUPT';
-      throw e;
-    }
-    migrate(db);
-    return { ok: true, db };
-  } catch (err) {
-    db?.close();
-    const code = (err as { code?: string }).code ?? '';
-    return {
-      ok: false,
-      corrupt: CORRUPT_CODES.has(code) || code.startsWith('SQLITE_CORRUPT'),
-      newer: err instanceof NewerSchemaError,
-      message: (err as Error).message,
-    };
-  }
 }
 
 interface FunctionRow {
@@ -250,9 +61,10 @@ interface VersionRow {
 
 /** The history of a workspace. Synchronous (better-sqlite3); every write is one IMMEDIATE transaction. */
 export class HistoryStore {
-  /** @internal Use {@link openHistory}. */
+  /** @internal Use openHistory (open.ts). */
   constructor(
-    private readonly db: Database.Database,
+    /** @internal For the readers in history/queries.ts only; everything else goes through methods. */
+    readonly db: Database.Database,
     private readonly root: string,
     /** Absolute path of the DB file. */
     readonly path: string,
@@ -553,49 +365,6 @@ export class HistoryStore {
   /** Empties the LLM response cache; returns how many answers were dropped. */
   llmCacheClear(): number {
     return this.db.prepare('DELETE FROM llm_cache').run().changes;
-  }
-
-  /** What the history panel shows for one function: its versions, oldest first, with latest figures. */
-  historyView(functionId: string): HistoryView | undefined {
-    const fn = this.getFunction(functionId);
-    if (!fn) return undefined;
-    const latestRun = this.db.prepare('SELECT * FROM runs WHERE version_id = ? ORDER BY created_at DESC, id DESC LIMIT 1');
-    const latestAnalysis = this.db.prepare('SELECT cyclomatic, cognitive FROM analyses WHERE version_id = ? ORDER BY created_at DESC, id DESC LIMIT 1');
-    const latestVerdict = this.db.prepare('SELECT * FROM verdicts WHERE version_id = ? ORDER BY created_at DESC, id DESC LIMIT 1');
-    const labels = this.db.prepare('SELECT label FROM baselines WHERE version_id = ? ORDER BY label');
-    const versions = this.listVersions(functionId).map((v): HistoryVersion => {
-      const run = latestRun.get(v.id) as Record<string, unknown> | undefined;
-      const analysis = latestAnalysis.get(v.id) as { cyclomatic: number | null; cognitive: number | null } | undefined;
-      const verdict = latestVerdict.get(v.id) as Record<string, unknown> | undefined;
-      const out: HistoryVersion = {
-        id: v.id,
-        hash: v.hash,
-        firstSeen: v.firstSeen,
-        baselines: (labels.all(v.id) as { label: string }[]).map((l) => l.label),
-      };
-      if (v.git?.commit) out.commit = v.git.commit;
-      if (run) {
-        out.lastRun = run.created_at as string;
-        if (run.median_ns != null) out.medianNs = run.median_ns as number;
-        if (run.ci_lo_ns != null && run.ci_hi_ns != null) out.ci95Ns = [run.ci_lo_ns as number, run.ci_hi_ns as number];
-        if (run.cv != null) out.cv = run.cv as number;
-        if (run.allocated_bytes_per_call != null) out.allocatedBytesPerCall = run.allocated_bytes_per_call as number;
-        if (run.growth_order != null) out.growthOrder = run.growth_order as string;
-      }
-      if (analysis?.cyclomatic != null) out.cyclomatic = analysis.cyclomatic;
-      if (analysis?.cognitive != null) out.cognitive = analysis.cognitive;
-      if (verdict) {
-        out.verdict = {
-          recommendation: verdict.recommendation as 'ACCEPT' | 'REVIEW' | 'REJECT',
-          score: verdict.score as number,
-          source: verdict.source as 'llm' | 'rules',
-          reasoning: verdict.reasoning as string,
-          confidence: verdict.confidence as number,
-        };
-      }
-      return out;
-    });
-    return { functionId, file: fn.file, qualifiedName: fn.qualifiedName, versions };
   }
 
   /** Runs `fn` in one IMMEDIATE transaction: several writes land together or not at all. */

@@ -1,8 +1,7 @@
-// The verdict module's public surface: classification, rules, LLM client, the combined decision, comparison.
+// The verdict module's public surface: classification, rules, LLM client, the combined decision.
 export * from './types';
 export * from './classify';
 export { rulesVerdict } from './rules';
 export { decideVerdict, reconcile, type DecideOptions } from './decide';
 export { LlmClient, llmSettingsFromEnv, DEFAULT_LLM_MODEL, type LlmSettings, type LlmCache, type LlmResult, type LlmAnswer } from './llm';
 export { buildVerdictPrompt, lineDiff, type ChatMessage } from './prompt';
-export { compareVersions, recordComparison, staticSummary, comparisonJson, type CompareRequest, type Comparison, type ComparisonError, type RecordComparisonArgs } from './compare';

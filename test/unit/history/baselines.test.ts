@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openHistory } from '../../../server/src/history/store';
+import { openHistory } from '../../../server/src/history/open';
 
 test('labels point at versions, move when set again, and clear per function, file or label', () => {
   const root = mkdtempSync(join(tmpdir(), 'perflens-baselines-'));

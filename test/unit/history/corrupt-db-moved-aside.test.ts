@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openHistory } from '../../../server/src/history/store';
+import { openHistory } from '../../../server/src/history/open';
 
 test('garbage in history.db: moved to history.db.corrupt-*, fresh DB works, notice says where', () => {
   const root = mkdtempSync(join(tmpdir(), 'perflens-corrupt-'));

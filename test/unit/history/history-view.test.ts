@@ -5,7 +5,8 @@ import assert from 'node:assert/strict';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openHistory } from '../../../server/src/history/store';
+import { openHistory } from '../../../server/src/history/open';
+import { historyView } from '../../../server/src/history/queries';
 
 test('two versions, runs, an analysis, a baseline and a verdict appear in the view', () => {
   const opened = openHistory({ workspaceRoot: mkdtempSync(join(tmpdir(), 'perflens-view-')) });
@@ -22,7 +23,7 @@ test('two versions, runs, an analysis, a baseline and a verdict appear in the vi
   s.setBaselines('main', 'function', [{ functionId: f.id, versionId: v1.id }]);
   s.recordVerdict({ functionId: f.id, versionId: v2.id, baselineVersionId: v1.id, recommendation: 'REVIEW', score: 55, source: 'rules', reasoning: 'r', confidence: 0.6 });
 
-  const view = s.historyView(f.id)!;
+  const view = historyView(s, f.id)!;
   assert.equal(view.qualifiedName, 'Parser.run');
   assert.deepEqual(view.versions.map((v) => v.id), [v1.id, v2.id]);
   const [a, b] = view.versions as [typeof view.versions[0], typeof view.versions[0]];
@@ -37,6 +38,6 @@ test('two versions, runs, an analysis, a baseline and a verdict appear in the vi
   assert.deepEqual(Array.from(s.listRuns(v1.id)[0]!.samplesNs), samples);
   assert.equal(s.listRuns(v1.id)[0]!.id, runId);
   assert.equal(typeof s.listRuns(v1.id)[0]!.environment?.node, 'string', 'the environment is captured by default');
-  assert.equal(s.historyView('missing'), undefined);
+  assert.equal(historyView(s, 'missing'), undefined);
   s.close();
 });

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { migrate, MIGRATIONS, SCHEMA_VERSION } from '../../../server/src/history/migrations';
-import { openHistory } from '../../../server/src/history/store';
+import { openHistory } from '../../../server/src/history/open';
 
 test('a version-1 DB is brought to the latest schema and keeps its rows', () => {
   const root = mkdtempSync(join(tmpdir(), 'perflens-migrate-'));

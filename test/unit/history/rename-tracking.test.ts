@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openHistory } from '../../../server/src/history/store';
+import { openHistory } from '../../../server/src/history/open';
 
 function store() {
   const opened = openHistory({ workspaceRoot: mkdtempSync(join(tmpdir(), 'perflens-rename-')) });

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { startFakeOpenAI } from '../../support/fake-openai';
 import { LlmClient } from '../../../server/src/verdict/llm';
 import { decideVerdict } from '../../../server/src/verdict/decide';
-import { openHistory } from '../../../server/src/history/store';
+import { openHistory } from '../../../server/src/history/open';
 import { verdictInput } from '../../support/verdict-fixtures';
 
 test('second identical evaluation is served from SQLite, across store reopen; another model asks again', async () => {

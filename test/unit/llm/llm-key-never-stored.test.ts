@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { startFakeOpenAI } from '../../support/fake-openai';
 import { LlmClient } from '../../../server/src/verdict/llm';
 import { decideVerdict } from '../../../server/src/verdict/decide';
-import { openHistory } from '../../../server/src/history/store';
+import { openHistory } from '../../../server/src/history/open';
 import { verdictInput } from '../../support/verdict-fixtures';
 
 const KEY = 'sk-perflens-secret-4f9a2c';

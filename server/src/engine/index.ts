@@ -1,141 +1,39 @@
 // The engine facade: the one place the language server and the CLI call. It composes locate,
 // analyze, profile, history and verdict; it knows nothing about which editor (if any) called it.
-import { innermostAt } from './locate/locate';
-import type { LocatedFunction, SyntaxProblem } from './locate/types';
-import type { ComplexityMetrics } from './analyze/complexity';
-import type { SecurityFinding, SecurityOptions } from './analyze/security';
-import { checkTypes, type TypeErrorFinding } from './analyze/correctness';
-import { analyzeStatic, type Guard, type StaticSnapshot } from './analyze/incremental';
 import { readFileSync } from 'node:fs';
-import { benchFunction, type BenchResult } from './profile';
-import { openHistory, type BaselineRecord, type HistoryStore } from './history/store';
-import { setBaseline as setBaselineIn, type BaselineSetResult } from './history/baselines';
-import { commitMessagesTouching, gitInfo } from './history/git';
-import { captureEnvironment } from './history/store';
-import { sourceFiles } from './history/sources';
-import { compareVersions, recordComparison, staticSummary, type Comparison, type ComparisonError } from './verdict/compare';
-import { DEFAULT_LLM_MODEL, LlmClient } from './verdict/llm';
-import type { Verdict } from './verdict/types';
-import type { HistoryView } from './protocol';
+import { innermostAt } from '../locate/locate';
+import { checkTypes, type TypeErrorFinding } from '../analyze/correctness';
+import { analyzeStatic, type Guard, type StaticSnapshot } from '../analyze/incremental';
+import { benchFunction, type BenchResult } from '../profile';
+import { openHistory } from '../history/open';
+import { captureEnvironment, type HistoryStore } from '../history/store';
+import { setBaseline as setBaselineIn, type BaselineSetResult } from '../history/baselines';
+import { commitMessagesTouching } from '../history/git';
+import { recordBenchRun, recordComparison } from '../history/record';
+import { historyView } from '../history/queries';
+import { sourceFiles } from '../history/sources';
+import { DEFAULT_LLM_MODEL, LlmClient } from '../verdict/llm';
+import type { HistoryView } from '../protocol';
+import { compareVersions, comparisonJson, staticSummary, type Comparison, type ComparisonError } from './compare';
+import type {
+  AnalyzeSettings,
+  BaselineComparisonRequest,
+  BaselineTarget,
+  BenchOutcome,
+  BenchSettings,
+  ChangeView,
+  EngineOptions,
+  FileAnalysis,
+  FunctionAnalysis,
+  FunctionStatus,
+  LlmOptions,
+} from './types';
 
-/** Static-analysis settings; every field has a default. */
-export interface AnalyzeSettings {
-  security?: SecurityOptions;
-  /** Run the TypeScript checker (the slowest part). Default true. */
-  typeCheck?: boolean;
-}
-
-/** Correctness of one function: it parsed, and the type errors inside its range. */
-export interface Correctness {
-  syntaxValid: boolean;
-  typeErrors: TypeErrorFinding[];
-}
-
-/** Everything static analysis knows about one function. */
-export interface FunctionAnalysis {
-  fn: LocatedFunction;
-  complexity: ComplexityMetrics;
-  security: SecurityFinding[];
-  correctness: Correctness;
-}
-
-/** Static analysis of a whole file. */
-export interface FileAnalysis {
-  file: string;
-  functions: FunctionAnalysis[];
-  syntaxErrors: SyntaxProblem[];
-  /** Findings outside every function (module scope). */
-  moduleSecurity: SecurityFinding[];
-  moduleTypeErrors: TypeErrorFinding[];
-  /** An analyser that failed on this input: the rest of the report is still valid. */
-  problems: string[];
-  /** True when only the statements an edit touched were re-parsed. */
-  incremental: boolean;
-}
+export type * from './types';
+export { compareVersions, comparisonJson, staticSummary, type CompareRequest, type Comparison, type ComparisonError } from './compare';
 
 /** How many files' parse results the engine keeps for incremental re-analysis. */
 const SNAPSHOT_LIMIT = 64;
-
-export interface EngineOptions {
-  /** Root of the user's workspace: tsconfig lookup, `.perflens/` data, history DB. */
-  workspaceRoot?: string;
-  /** History DB file; default `.perflens/history.db` under the workspace root. */
-  dbPath?: string;
-  log?: (line: string) => void;
-}
-
-/** LLM settings of the editor; the key comes from the client's secret storage, never from settings. */
-export interface LlmOptions {
-  enabled: boolean;
-  baseUrl?: string;
-  model?: string;
-  timeoutMs?: number;
-  apiKey?: string;
-}
-
-/** How a benchmark runs and what it is judged against; every field has a default. */
-export interface BenchSettings {
-  nodePath?: string;
-  timeoutMs?: number;
-  heapMb?: number;
-  /** Measuring time per function (ms). */
-  budgetMs?: number;
-  /** Fit the growth order (default true). */
-  growth?: boolean;
-  /** Relative change below which a difference is noise (default 0.02). */
-  noiseThreshold?: number;
-  /** The baseline compared against (default `main`). */
-  baselineLabel?: string;
-  llm?: LlmOptions;
-  /** Why the change was made, for the verdict. */
-  note?: string;
-}
-
-/** The change against the baseline a verdict rests on. */
-export interface ChangeView {
-  ratio: number;
-  ci95: [number, number];
-  pValue: number;
-  significant: boolean;
-  classification: 'regression' | 'improvement' | 'unchanged';
-  baselineLabel: string;
-}
-
-/** A benchmark, and its comparison with the baseline when one exists and the code differs from it. */
-export interface BenchOutcome {
-  result: BenchResult;
-  change?: ChangeView;
-  verdict?: Verdict;
-  /** Something the user should know that did not stop the run (the history DB was unavailable, ...). */
-  notice?: string;
-}
-
-/** The latest stored outcome of one function of a file. */
-export interface FunctionStatus extends BenchOutcome {
-  qualifiedName: string;
-  /** Content hash of the version the outcome belongs to. */
-  hash: string;
-}
-
-/** Where a baseline applies. */
-export type BaselineTarget = { file: string; qualifiedName?: string } | { workspace: true };
-
-/** One function compared with its baseline (shared by `perflens check` and the editor). */
-export interface BaselineComparisonRequest {
-  file: string;
-  text: string;
-  report: FileAnalysis;
-  current: FunctionAnalysis;
-  baseline: BaselineRecord;
-  budgetMs?: number;
-  noiseThreshold?: number;
-  note?: string;
-  llm?: LlmClient;
-  growth?: boolean;
-  typeCheck?: boolean;
-  signal?: AbortSignal;
-  onProgress?: (p: { phase: string; fraction?: number }) => void;
-}
 
 /** The PerfLens engine for one workspace. */
 export class Engine {
@@ -232,7 +130,7 @@ export class Engine {
     const current = report.functions.find((f) => f.fn.qualifiedName === qualifiedName);
     if (!current) return { result };
     const label = settings.baselineLabel ?? 'main';
-    const { baseline } = await this.recordRun(store, file, text, report, current, result, label);
+    const { baseline } = await recordBenchRun(store, versionToRecord(file, text, report, current), benchRunRecord(result), analysisRecord(current, { complexity: current.complexity, security: current.security }), label);
     if (!baseline || baseline.version.hash === current.fn.hash) return { result };
 
     ctl.onProgress?.({ phase: `comparing with baseline "${label}"` });
@@ -279,15 +177,30 @@ export class Engine {
       ...pick(req, ['budgetMs', 'noiseThreshold', 'signal', 'onProgress', 'llm']),
     });
     if (comparison.status === 'ok') {
-      await recordComparison(store, {
-        file,
-        presentNames: req.report.functions.map((f) => f.fn.qualifiedName),
-        fn: current.fn,
-        source: currentSource,
-        analysis: current,
+      const environment = captureEnvironment();
+      const side = (v: Comparison['current'], other: string) => ({
+        samplesNs: v.samplesNs,
+        medianNs: v.timing.medianNs,
+        ci95Ns: v.timing.ci95Ns,
+        cv: v.timing.cv,
+        ...(v.memory ? { allocatedBytesPerCall: v.memory.allocatedBytesPerCall, memory: v.memory } : {}),
+        stats: v.timing,
+        inputs: { interleavedWith: other },
+        environment,
+      });
+      const c = comparison;
+      await recordComparison(store, versionToRecord(file, text, req.report, current), {
         baselineVersionId: baseline.version.id,
-        baselineLabel: baseline.label,
-        comparison,
+        runs: { baseline: side(c.baseline, 'current'), current: side(c.current, `baseline${baseline.label ? ` ${baseline.label}` : ''}`) },
+        analysis: analysisRecord(current, staticSummary(current)),
+        verdict: {
+          recommendation: c.verdict.recommendation,
+          score: c.verdict.score,
+          source: c.verdict.source,
+          reasoning: c.verdict.reasoning,
+          confidence: c.verdict.confidence,
+          change: comparisonJson(c).change,
+        },
       });
     }
     return comparison;
@@ -382,7 +295,7 @@ export class Engine {
   history(file: string, qualifiedName: string): HistoryView | undefined {
     const store = this.store();
     const fn = store?.findFunction(file, qualifiedName);
-    return fn ? store!.historyView(fn.id) : undefined;
+    return fn ? historyView(store!, fn.id) : undefined;
   }
 
   /** Empties the LLM response cache; returns how many answers were dropped. */
@@ -437,30 +350,6 @@ export class Engine {
     );
   }
 
-  /** Records a plain run of the current version; returns its function and the baseline to judge against. */
-  private async recordRun(store: HistoryStore, file: string, text: string, report: FileAnalysis, current: FunctionAnalysis, result: BenchResult, label: string) {
-    const git = await gitInfo(file);
-    return store.transaction(() => {
-      const tracked = store.trackFunction(file, current.fn, { presentNames: report.functions.map((f) => f.fn.qualifiedName) });
-      const version = store.recordVersion(tracked.id, { hash: current.fn.hash, bodyHash: current.fn.bodyHash, source: text.slice(current.fn.start, current.fn.end), ...(git ? { git } : {}) });
-      const t = result.timing!;
-      store.recordRun(version.id, {
-        samplesNs: [],
-        medianNs: t.medianNs,
-        ci95Ns: t.ci95Ns,
-        cv: t.cv,
-        stats: t,
-        ...(result.memory ? { allocatedBytesPerCall: result.memory.allocatedBytesPerCall, memory: result.memory } : {}),
-        ...(result.growth && result.growth.order !== 'not size-dependent' ? { growthOrder: result.growth.order } : {}),
-        ...(result.growth ? { growth: result.growth } : {}),
-        inputs: result.inputs,
-        environment: captureEnvironment(),
-      });
-      store.recordAnalysis(version.id, { cyclomatic: current.complexity.cyclomatic, cognitive: current.complexity.cognitive, data: { complexity: current.complexity, security: current.security } });
-      return { functionId: tracked.id, baseline: store.getBaseline(label, tracked.id) };
-    });
-  }
-
   /** Runs one analyser; its failure is reported, never thrown, so one bug cannot hide the rest. */
   private guard<T>(problems: string[], what: string, run: () => T, fallback: T): T {
     try {
@@ -472,6 +361,33 @@ export class Engine {
       return fallback;
     }
   }
+}
+
+/** The current version of a function, as the history records it. */
+function versionToRecord(file: string, text: string, report: FileAnalysis, current: FunctionAnalysis) {
+  return { file, fn: current.fn, source: text.slice(current.fn.start, current.fn.end), presentNames: report.functions.map((f) => f.fn.qualifiedName) };
+}
+
+/** A plain benchmark's run record. */
+function benchRunRecord(result: BenchResult) {
+  const t = result.timing!;
+  return {
+    samplesNs: [],
+    medianNs: t.medianNs,
+    ci95Ns: t.ci95Ns,
+    cv: t.cv,
+    stats: t,
+    ...(result.memory ? { allocatedBytesPerCall: result.memory.allocatedBytesPerCall, memory: result.memory } : {}),
+    ...(result.growth && result.growth.order !== 'not size-dependent' ? { growthOrder: result.growth.order } : {}),
+    ...(result.growth ? { growth: result.growth } : {}),
+    inputs: result.inputs,
+    environment: captureEnvironment(),
+  };
+}
+
+/** Static-analysis figures of a version, with `data` as the record's detail. */
+function analysisRecord(a: FunctionAnalysis, data: unknown) {
+  return { cyclomatic: a.complexity.cyclomatic, cognitive: a.complexity.cognitive, data };
 }
 
 /** The comparison's change as the editor shows it. */

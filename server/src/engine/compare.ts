@@ -1,16 +1,13 @@
-// One comparison, end to end: the baseline's source is spliced into today's module and run interleaved
-// with the current version in one child (benchVariants), then classified and judged. A verdict never
-// rests on numbers from another day.
+// One comparison, end to end (the engine's orchestration; verdict/ only decides from facts): the
+// baseline's source is spliced into today's module and run interleaved with the current version in one
+// child (benchVariants), then classified and judged. A verdict never rests on numbers from another day.
 import { readFile } from 'node:fs/promises';
 import { benchFunction, benchVariants, type VariantResult } from '../profile/index';
-import type { FunctionAnalysis } from '../engine';
-import { gitInfo } from '../history/git';
-import { captureEnvironment, type HistoryStore } from '../history/store';
-import type { LocatedFunction } from '../locate/types';
-import { classifyAllocation, classifyGrowth, classifyTiming, type GrowthChange, type ScalarChange, type TimeChange } from './classify';
-import { decideVerdict } from './decide';
-import type { LlmClient } from './llm';
-import type { ChangeIntent, StaticSummary, Verdict } from './types';
+import { classifyAllocation, classifyGrowth, classifyTiming, type GrowthChange, type ScalarChange, type TimeChange } from '../verdict/classify';
+import { decideVerdict } from '../verdict/decide';
+import type { LlmClient } from '../verdict/llm';
+import type { ChangeIntent, StaticSummary, Verdict } from '../verdict/types';
+import type { FunctionAnalysis } from './types';
 
 /** What to compare. */
 export interface CompareRequest {
@@ -181,67 +178,4 @@ export function comparisonJson(c: Comparison) {
     },
     warnings: c.warnings,
   };
-}
-
-/** What {@link recordComparison} stores. */
-export interface RecordComparisonArgs {
-  /** Absolute path of the current file. */
-  file: string;
-  /** Qualified names located in the file now (to follow renames). */
-  presentNames: string[];
-  fn: LocatedFunction;
-  /** The current declaration's source. */
-  source: string;
-  /** Static analysis of the current version, when there is one. */
-  analysis?: FunctionAnalysis;
-  /** The stored version the comparison ran against. */
-  baselineVersionId: string;
-  /** The baseline's label, for the run's notes. */
-  baselineLabel?: string;
-  comparison: Comparison;
-}
-
-/**
- * Stores a finished comparison in one transaction: the current version (with git facts), a run per side
- * (raw samples, figures, environment), the current analysis and the verdict. Returns the ids written.
- */
-export async function recordComparison(store: HistoryStore, a: RecordComparisonArgs): Promise<{ functionId: string; versionId: string; verdictId: number }> {
-  const git = await gitInfo(a.file);
-  const environment = captureEnvironment();
-  const c = a.comparison;
-  return store.transaction(() => {
-    const fn = store.trackFunction(a.file, a.fn, { presentNames: a.presentNames });
-    const version = store.recordVersion(fn.id, { hash: a.fn.hash, bodyHash: a.fn.bodyHash, source: a.source, ...(git ? { git } : {}) });
-    const sides = [
-      [a.baselineVersionId, c.baseline, 'current'],
-      [version.id, c.current, `baseline${a.baselineLabel ? ` ${a.baselineLabel}` : ''}`],
-    ] as const;
-    for (const [versionId, v, other] of sides) {
-      store.recordRun(versionId, {
-        samplesNs: v.samplesNs,
-        medianNs: v.timing.medianNs,
-        ci95Ns: v.timing.ci95Ns,
-        cv: v.timing.cv,
-        ...(v.memory ? { allocatedBytesPerCall: v.memory.allocatedBytesPerCall, memory: v.memory } : {}),
-        stats: v.timing,
-        inputs: { interleavedWith: other },
-        environment,
-      });
-    }
-    if (a.analysis) {
-      store.recordAnalysis(version.id, { cyclomatic: a.analysis.complexity.cyclomatic, cognitive: a.analysis.complexity.cognitive, data: staticSummary(a.analysis) });
-    }
-    const verdictId = store.recordVerdict({
-      functionId: fn.id,
-      versionId: version.id,
-      baselineVersionId: a.baselineVersionId,
-      recommendation: c.verdict.recommendation,
-      score: c.verdict.score,
-      source: c.verdict.source,
-      reasoning: c.verdict.reasoning,
-      confidence: c.verdict.confidence,
-      change: comparisonJson(c).change,
-    });
-    return { functionId: fn.id, versionId: version.id, verdictId };
-  });
 }

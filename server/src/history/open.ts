@@ -1,0 +1,100 @@
+// Opening the history DB: create it when missing, move a corrupt file aside and start fresh, refuse a
+// DB from a newer PerfLens. Everything after opening goes through HistoryStore.
+import Database from 'better-sqlite3';
+import { existsSync, mkdirSync, renameSync, statSync } from 'node:fs';
+import { dirname, isAbsolute, join } from 'node:path';
+import { migrate, NewerSchemaError } from './migrations';
+import { HistoryStore } from './store';
+
+/** Default location of the DB, relative to the workspace root. */
+export const DEFAULT_HISTORY_PATH = join('.perflens', 'history.db');
+
+/** Options of {@link openHistory}. */
+export interface OpenHistoryOptions {
+  /** Files are stored relative to this root, so the DB survives moving the checkout. */
+  workspaceRoot: string;
+  /** DB file; absolute or relative to the root. Default `.perflens/history.db`. */
+  path?: string;
+  /** How long a writer waits for another process's lock (default 10 s). */
+  busyTimeoutMs?: number;
+}
+
+/** The result of opening: a store (maybe with a notice to show the user) or an actionable error. */
+export type OpenHistoryResult = { ok: true; store: HistoryStore; notice?: string } | { ok: false; error: string };
+
+const now = () => new Date().toISOString();
+
+const CORRUPT_CODES = new Set(['SQLITE_CORRUPT', 'SQLITE_NOTADB', 'SQLITE_CANTOPEN', 'SQLITE_IOERR_SHORT_READ']);
+
+/**
+ * Opens (creating when needed) the history DB. A corrupt or unreadable file is moved aside to
+ * `<name>.corrupt-<time>` with its -wal/-shm, a fresh DB is created, and `notice` says so.
+ * A DB from a newer PerfLens is left alone and reported as an error.
+ */
+export function openHistory(options: OpenHistoryOptions): OpenHistoryResult {
+  const file = isAbsolute(options.path ?? '') ? options.path! : join(options.workspaceRoot, options.path ?? DEFAULT_HISTORY_PATH);
+  try {
+    mkdirSync(dirname(file), { recursive: true });
+  } catch (err) {
+    return { ok: false, error: `Cannot create the folder for the history DB ${file}: ${(err as Error).message}. Check permissions or set another path.` };
+  }
+  const first = tryOpen(file, options);
+  if (first.ok) return { ok: true, store: new HistoryStore(first.db, options.workspaceRoot, file) };
+  if (first.newer) return { ok: false, error: first.message };
+  if (!first.corrupt || !isFile(file)) {
+    return { ok: false, error: `Cannot open the history DB ${file}: ${first.message}` };
+  }
+  const aside = `${file}.corrupt-${now().replace(/[:.]/g, '-')}`;
+  try {
+    renameSync(file, aside);
+    for (const suffix of ['-wal', '-shm']) if (existsSync(file + suffix)) renameSync(file + suffix, aside + suffix);
+  } catch (err) {
+    return { ok: false, error: `The history DB ${file} is unreadable (${first.message}) and could not be moved aside: ${(err as Error).message}. Delete it by hand.` };
+  }
+  const second = tryOpen(file, options);
+  if (!second.ok) return { ok: false, error: `Cannot create a fresh history DB at ${file}: ${second.message}` };
+  return {
+    ok: true,
+    store: new HistoryStore(second.db, options.workspaceRoot, file),
+    notice: `The history DB ${file} was unreadable (${first.message}); it was moved to ${aside} and a fresh one was created. Earlier history and baselines are in the moved file.`,
+  };
+}
+
+function isFile(path: string): boolean {
+  try {
+    return statSync(path).isFile();
+  } catch {
+    return false;
+  }
+}
+
+type TryOpen = { ok: true; db: Database.Database } | { ok: false; corrupt: boolean; newer: boolean; message: string };
+
+function tryOpen(file: string, options: OpenHistoryOptions): TryOpen {
+  let db: Database.Database | undefined;
+  try {
+    db = new Database(file);
+    db.pragma(`busy_timeout = ${options.busyTimeoutMs ?? 10_000}`);
+    db.pragma('journal_mode = WAL');
+    // NORMAL is durable against process crashes in WAL mode (only a power cut can lose the last commit).
+    db.pragma('synchronous = NORMAL');
+    db.pragma('foreign_keys = ON');
+    const check = db.pragma('quick_check', { simple: true });
+    if (check !== 'ok') {
+      const e = new Error(`integrity check failed: ${String(check)}`) as Error & { code: string };
+      e.code = 'SQLITE_CORRUPT';
+      throw e;
+    }
+    migrate(db);
+    return { ok: true, db };
+  } catch (err) {
+    db?.close();
+    const code = (err as { code?: string }).code ?? '';
+    return {
+      ok: false,
+      corrupt: CORRUPT_CODES.has(code) || code.startsWith('SQLITE_CORRUPT'),
+      newer: err instanceof NewerSchemaError,
+      message: (err as Error).message,
+    };
+  }
+}
