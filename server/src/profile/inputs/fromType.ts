@@ -5,6 +5,7 @@
 import ts from 'typescript';
 import type { FieldRecipe, ValueRecipe, BytesCtor } from './recipe';
 import { UNTYPED, recipeFromUsage } from './usage';
+import { refineByName } from './names';
 
 export { UNTYPED };
 
@@ -40,7 +41,13 @@ export function recipeForType(type: ts.Type, ctx: TypeContext, stack: ts.Type[] 
   if (f & ts.TypeFlags.TypeParameter) {
     const tp = type as ts.TypeParameter;
     const bound = checker.getBaseConstraintOfType(tp) ?? tp.getDefault();
-    return bound && bound !== type && !(bound.flags & ts.TypeFlags.Unknown) ? recipeForType(bound, ctx, stack) : UNTYPED;
+    if (bound && bound !== type && !(bound.flags & ts.TypeFlags.Unknown)) return recipeForType(bound, ctx, stack);
+    return typeParameterFromUsage(tp, ctx);
+  }
+  if (f & ts.TypeFlags.TemplateLiteral) return templateRecipe(type as ts.TemplateLiteralType, ctx, stack);
+  if (f & ts.TypeFlags.Intersection) {
+    const branded = brandedRecipe(type as ts.IntersectionType, ctx, stack);
+    if (branded) return branded;
   }
   if (f & ts.TypeFlags.StringLiteral) return { kind: 'literal', value: (type as ts.StringLiteralType).value };
   if (f & ts.TypeFlags.NumberLiteral) return { kind: 'literal', value: (type as ts.NumberLiteralType).value };
@@ -64,6 +71,72 @@ export function recipeForType(type: ts.Type, ctx: TypeContext, stack: ts.Type[] 
     return objectRecipe(type, ctx, [...stack, type]);
   }
   return new Unsynthesizable(`the type ${checker.typeToString(type)} is not one PerfLens can build`);
+}
+
+/**
+ * A free type parameter (`groupBy<T>`) bound from how the function uses values of that type: property
+ * reads make it an object with those fields (each shaped by its name), else a small integer, which
+ * compares, hashes and groups like most element types do.
+ */
+function typeParameterFromUsage(tp: ts.TypeParameter, ctx: TypeContext): ValueRecipe {
+  const fields = new Map<string, boolean>();
+  const body = (ctx.location as ts.FunctionLikeDeclaration).body;
+  const visit = (node: ts.Node): void => {
+    if (ts.isPropertyAccessExpression(node) && ctx.checker.getTypeAtLocation(node.expression) === tp) {
+      const called = ts.isCallExpression(node.parent) && node.parent.expression === node;
+      fields.set(node.name.text, called || fields.get(node.name.text) === true);
+    }
+    ts.forEachChild(node, visit);
+  };
+  if (body) visit(body);
+  if (fields.size === 0) return { kind: 'number', integer: true, min: 0, max: 100 };
+  const out: FieldRecipe[] = [...fields].map(([name, called]) => {
+    if (called) return { name, value: { kind: 'function', passThrough: true } };
+    const asString = refineByName(name, { kind: 'string', sized: false });
+    const asNumber = refineByName(name, { kind: 'number', integer: true });
+    return { name, value: asString.byName ? asString.recipe : asNumber.recipe };
+  });
+  return { kind: 'object', fields: out };
+}
+
+/** `user-${number}` and friends: the literal texts with a value of each hole's type between them. */
+function templateRecipe(type: ts.TemplateLiteralType, ctx: TypeContext, stack: ts.Type[]): ValueRecipe {
+  const parts: ValueRecipe[] = [];
+  type.texts.forEach((text, k) => {
+    if (text) parts.push({ kind: 'literal', value: text });
+    const hole = type.types[k];
+    if (!hole) return;
+    const r = hole.flags & ts.TypeFlags.String ? ({ kind: 'format', format: 'word' } as ValueRecipe) : recipeForType(hole, ctx, stack);
+    parts.push(r instanceof Unsynthesizable ? { kind: 'format', format: 'word' } : r.kind === 'number' ? { kind: 'number', integer: true, min: 0, max: 999 } : r);
+  });
+  return { kind: 'concat', parts };
+}
+
+/**
+ * A branded primitive (`string & { __brand: 'Email' }`, `number & Brand<'UserId'>`): the primitive,
+ * refined by the brand's name (the alias name, or the brand's literal value).
+ */
+function brandedRecipe(type: ts.IntersectionType, ctx: TypeContext, stack: ts.Type[]): ValueRecipe | undefined {
+  const prim = type.types.find((t) => t.flags & (ts.TypeFlags.String | ts.TypeFlags.Number | ts.TypeFlags.TemplateLiteral));
+  if (!prim) return undefined;
+  const base = recipeForType(prim, ctx, stack);
+  if (base instanceof Unsynthesizable) return undefined;
+  const plain: ValueRecipe = base.kind === 'string' ? { kind: 'string', sized: false } : base;
+  const hints: string[] = [];
+  if (type.aliasSymbol) hints.push(type.aliasSymbol.getName());
+  for (const t of type.types) {
+    if (t === prim) continue;
+    for (const p of ctx.checker.getPropertiesOfType(t)) {
+      const pt = ctx.checker.getTypeOfSymbolAtLocation(p, ctx.location);
+      if (pt.flags & ts.TypeFlags.StringLiteral) hints.push((pt as ts.StringLiteralType).value);
+    }
+    if (t.aliasSymbol) hints.push(t.aliasSymbol.getName());
+  }
+  for (const h of hints) {
+    const r = refineByName(h, plain);
+    if (r.byName) return r.recipe;
+  }
+  return plain;
 }
 
 function unionRecipe(type: ts.UnionType, ctx: TypeContext, stack: ts.Type[]): ValueRecipe | Unsynthesizable {
@@ -204,6 +277,12 @@ function callbackRecipe(sig: ts.Signature, ctx: TypeContext, stack: ts.Type[]): 
     const inner = sub(typeArg(ret, ctx, 0), ctx, stack);
     return inner instanceof Unsynthesizable ? { kind: 'function', passThrough: true, async: true } : { kind: 'function', returns: inner, async: true };
   }
+  // Keys, comparators and predicates answer from their arguments, so groups, orders and filters vary as real ones do.
+  const arity = sig.getParameters().length;
+  if (arity >= 2 && ret.flags & ts.TypeFlags.Number) return { kind: 'function', derive: 'compare' };
+  if (arity >= 1 && ret.flags & ts.TypeFlags.Boolean) return { kind: 'function', derive: 'predicate' };
+  if (arity >= 1 && ret.flags & ts.TypeFlags.String) return { kind: 'function', derive: 'key-string' };
+  if (arity >= 1 && ret.flags & ts.TypeFlags.Number) return { kind: 'function', derive: 'key-number' };
   const r = recipeForType(ret, ctx, stack);
   return r instanceof Unsynthesizable ? { kind: 'function', passThrough: true } : { kind: 'function', returns: r };
 }
@@ -270,6 +349,7 @@ function shapeRecipe(type: ts.Type, ctx: TypeContext, stack: ts.Type[]): ValueRe
       else if (checker.isArrayType(pt)) value = { kind: 'literal', value: [] };
       else return new Unsynthesizable(`property '${p.getName()}': ${value.why}`);
     }
+    value = refineByName(p.getName(), value).recipe;
     fields.push(optional ? { name: p.getName(), value, optional } : { name: p.getName(), value });
   }
   return { kind: 'object', fields };

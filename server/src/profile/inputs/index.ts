@@ -9,15 +9,24 @@ import { recipeForType, Unsynthesizable, UNTYPED, type TypeContext } from './fro
 import { recipeFromUsage, receiverFromThisUsage, isCountName } from './usage';
 import { fromInputsFile, fromJsDoc, INPUTS_FILE, type UserInputs } from './user';
 import { previewRecipe } from './preview';
+import { drawNeedles, refineByName } from './names';
+import { literalRecipe } from './literals';
 import type { InputRecipe, ValueRecipe } from './recipe';
 
 export type { InputRecipe, ValueRecipe } from './recipe';
 
-/** One parameter as shown to the user: its name, type, and a short example value. */
+/**
+ * Where a parameter's values come from: literals at the function's call sites or in test files, the
+ * parameter's default, its name (an `email` gets emails), its type alone, or the user's own inputs.
+ */
+export type InputSource = 'call-site' | 'test' | 'default' | 'name' | 'type' | 'user';
+
+/** One parameter as shown to the user: its name, type, a short example value, and where values come from. */
 export interface ParamSpec {
   name: string;
   type: string;
   example: string;
+  source: InputSource;
 }
 
 /** A parameter we could not build a value for, and how the user can give one. */
@@ -48,7 +57,7 @@ export function planInputs(file: string, text: string, fn: LocatedFunction, opts
   } catch (e) {
     // The checker can trip over unusual code; the user can still give inputs by hand.
     const why = `the type checker failed (${(e as Error)?.message ?? e})`;
-    synth = finish(fn, fn.params.map((p) => ({ name: p.name, type: p.typeText ?? 'unknown', rest: p.rest, why })), undefined, new Set());
+    synth = finish(fn, fn.params.map((p) => ({ name: p.name, type: p.typeText ?? 'unknown', rest: p.rest, why, source: 'type' as const })), undefined, new Set());
   }
   const user = fromJsDoc(fn.doc) ?? fromInputsFile(opts.workspaceRoot, file, fn.qualifiedName);
   return user ? applyUser(fn, synth, user) : synth;
@@ -60,6 +69,9 @@ interface Param {
   recipe?: ValueRecipe;
   why?: string;
   rest: boolean;
+  source: InputSource;
+  /** The default's source text, shown when the default is kept by passing undefined. */
+  defaultText?: string;
 }
 
 function synthesize(file: string, text: string, fn: LocatedFunction, workspaceRoot: string | undefined): InputPlan {
@@ -78,11 +90,17 @@ function synthesize(file: string, text: string, fn: LocatedFunction, workspaceRo
   const params: Param[] = [];
   const ctx: TypeContext | undefined = node && checked ? { checker: checked.checker, location: node, topLevel: topLevelNames(sf, checked.checker), bindings } : undefined;
   if (!node) {
-    for (const p of fn.params) params.push({ name: p.name, type: p.typeText ?? 'unknown', rest: p.rest, why: 'PerfLens could not find the function in the file (is it saved?)' });
+    for (const p of fn.params) params.push({ name: p.name, type: p.typeText ?? 'unknown', rest: p.rest, source: 'type', why: 'PerfLens could not find the function in the file (is it saved?)' });
   } else {
     for (const decl of node.parameters) {
       if (ts.isIdentifier(decl.name) && decl.name.text === 'this') continue;
       params.push(planParam(decl, node, ctx, sf));
+    }
+    // A `target` searched for in a collection parameter is drawn from it about half the time.
+    const recipes = params.map((p) => p.recipe ?? ({ kind: 'undefined' } as ValueRecipe));
+    for (const k of drawNeedles(params.map((p) => p.name), recipes)) {
+      params[k].recipe = recipes[k];
+      params[k].source = 'name';
     }
   }
   let receiver = node && ctx ? receiverRecipe(fn, node, ctx) : undefined;
@@ -94,13 +112,36 @@ function synthesize(file: string, text: string, fn: LocatedFunction, workspaceRo
 }
 
 function planParam(decl: ts.ParameterDeclaration, fnNode: ts.SignatureDeclaration, ctx: TypeContext | undefined, sf: ts.SourceFile): Param {
+  const typed = planTyped(decl, fnNode, ctx, sf);
+  if (!typed.recipe || typed.rest) return typed;
+  // A default is what callers usually leave in place: keep it (a literal as written, anything else by passing undefined).
+  if (decl.initializer) {
+    const lit = literalRecipe(decl.initializer, ctx?.checker);
+    return { ...typed, recipe: lit ? nearDefault(lit) : { kind: 'undefined' }, source: 'default', defaultText: decl.initializer.getText(sf) };
+  }
+  if (!ts.isIdentifier(decl.name)) return typed;
+  const named = refineByName(decl.name.text, typed.recipe);
+  return named.byName ? { ...typed, recipe: named.recipe, source: 'name' } : typed;
+}
+
+/**
+ * A default kept as written, except a fractional tuning number (`threshold = 0.5`), which is varied
+ * within ±20% of it: nearby values are as plausible, and counts, flags and strings mean exactly what they say.
+ */
+function nearDefault(r: ValueRecipe): ValueRecipe {
+  if (r.kind !== 'literal' || typeof r.value !== 'number' || Number.isInteger(r.value) || !Number.isFinite(r.value)) return r;
+  const v = r.value;
+  return { kind: 'number', integer: false, min: Math.min(v * 0.8, v * 1.2), max: Math.max(v * 0.8, v * 1.2) };
+}
+
+function planTyped(decl: ts.ParameterDeclaration, fnNode: ts.SignatureDeclaration, ctx: TypeContext | undefined, sf: ts.SourceFile): Param {
   const name = decl.name.getText(sf);
   const rest = decl.dotDotDotToken !== undefined;
   const body = (fnNode as ts.FunctionLikeDeclaration).body;
   const usage = () => (ts.isIdentifier(decl.name) ? recipeFromUsage(decl.name.text, body) : undefined);
   if (!ctx) {
     const r = usage() ?? UNTYPED;
-    return { name, type: decl.type?.getText(sf) ?? 'any', recipe: rest ? { kind: 'array', element: r, sized: true } : r, rest };
+    return { name, type: decl.type?.getText(sf) ?? 'any', recipe: rest ? { kind: 'array', element: r, sized: true } : r, rest, source: 'type' };
   }
   const type = ctx.checker.getTypeAtLocation(decl);
   const typeText = decl.type?.getText(sf) ?? ctx.checker.typeToString(type);
@@ -113,12 +154,12 @@ function planParam(decl: ts.ParameterDeclaration, fnNode: ts.SignatureDeclaratio
     const guess = inferred ?? (rest ? ({ kind: 'number', integer: true } as ValueRecipe) : UNTYPED);
     // Say where the value's shape came from, so an odd example can be traced to the guess.
     const shown = inferred && !decl.type ? `${typeText} (used as ${inferredKind(inferred)})` : typeText;
-    return { name, type: shown, recipe: rest ? { kind: 'array', element: guess, sized: true } : guess, rest };
+    return { name, type: shown, recipe: rest ? { kind: 'array', element: guess, sized: true } : guess, rest, source: 'type' };
   }
   const r = recipeForType(target, ctx);
-  if (r instanceof Unsynthesizable) return { name, type: typeText, why: r.why, rest };
+  if (r instanceof Unsynthesizable) return { name, type: typeText, why: r.why, rest, source: 'type' };
   const counted = r.kind === 'number' && ts.isIdentifier(decl.name) && isCountName(decl.name.text) ? { ...r, sized: true } : r;
-  return { name, type: typeText, recipe: rest && elementType ? { kind: 'array', element: counted, sized: true } : counted, rest };
+  return { name, type: typeText, recipe: rest && elementType ? { kind: 'array', element: counted, sized: true } : counted, rest, source: 'type' };
 }
 
 /** Top-level value names of the file (declarations and imports), by symbol, for bindings. */
@@ -178,7 +219,7 @@ function applyUser(fn: LocatedFunction, synth: InputPlan, user: UserInputs): Inp
     const given = user.params.get(name) ?? fromLists;
     const recipe = given ?? synth.recipe.params[k] ?? { kind: 'undefined' };
     recipes.push(recipe);
-    specs.push({ name, type: synth.params[k]?.type ?? 'unknown', example: given ? previewRecipe(recipe) : (synth.params[k]?.example ?? '(none)') });
+    specs.push({ name, type: synth.params[k]?.type ?? 'unknown', example: given ? previewRecipe(recipe) : (synth.params[k]?.example ?? '(none)'), source: given ? 'user' : (synth.params[k]?.source ?? 'type') });
     if (!given) problems.push(...synth.problems.filter((p) => p.param === name));
   }
   for (const name of user.params.keys()) {
@@ -209,7 +250,7 @@ function finish(fn: LocatedFunction, params: Param[], receiver: ValueRecipe | un
   const recipe: InputRecipe = { params: recipes, bindings: [...bindings].sort() };
   if (receiver) recipe.receiver = receiver;
   if (params.length > 0 && params[params.length - 1].rest) recipe.restLast = true;
-  const specs = params.map((p, k) => ({ name: p.name, type: p.type, example: p.recipe ? previewRecipe(recipes[k]) : '(none)' }));
+  const specs = params.map((p, k) => ({ name: p.name, type: p.type, example: !p.recipe ? '(none)' : p.defaultText && recipes[k].kind === 'undefined' ? `${p.defaultText} (default)` : previewRecipe(recipes[k]), source: p.source }));
   return { source: 'synthesized', params: specs, recipe, sizeDependent: recipes.some(isSized) || (receiver ? isSized(receiver) : false), problems };
 }
 
@@ -223,7 +264,14 @@ function inferredKind(r: ValueRecipe): string {
 export function isSized(r: ValueRecipe): boolean {
   switch (r.kind) {
     case 'array':
+    case 'repeat':
       return true;
+    case 'format':
+      return r.sized === true;
+    case 'pick':
+      return isSized(r.fallback);
+    case 'concat':
+      return r.parts.some(isSized);
     case 'string':
     case 'record':
     case 'map':

@@ -2,6 +2,7 @@
 // Deliberately dependency-free (no fast-check, no typescript): it is bundled into the small child.
 
 import type { InputRecipe, ValueRecipe, FieldRecipe, BytesCtor } from './recipe';
+import { generateFormat } from './formats';
 
 /** Options of one materialization. */
 export interface MaterializeOptions {
@@ -38,7 +39,11 @@ export function materialize(recipe: InputRecipe, opts: MaterializeOptions): Mate
   for (let i = 0; i < count; i++) {
     const rand = prng(mixSeed(opts.seed, i, size));
     const ctx: Ctx = { rand, n: size, i, nested: false, bindings: opts.bindings };
-    const list = recipe.params.map((p) => gen(p, ctx));
+    // Drawn values (`pick`) come last: they need the collection they are drawn from.
+    const list = recipe.params.map((p) => (p.kind === 'pick' ? undefined : gen(p, ctx)));
+    recipe.params.forEach((p, k) => {
+      if (p.kind === 'pick') list[k] = pickFrom(list[p.from], p.fallback, ctx, p.field);
+    });
     if (recipe.restLast && list.length > 0) {
       const rest = list.pop();
       if (Array.isArray(rest)) list.push(...rest);
@@ -154,6 +159,7 @@ function gen(r: ValueRecipe, ctx: Ctx): unknown {
       const c = inner(ctx, r.sized);
       const out = new Array<unknown>(len);
       for (let k = 0; k < len; k++) out[k] = gen(r.element, c);
+      if (r.sorted) out.sort(out.every((x) => typeof x === 'number') ? (x, y) => (x as number) - (y as number) : undefined);
       return out;
     }
     case 'tuple': {
@@ -197,6 +203,7 @@ function gen(r: ValueRecipe, ctx: Ctx): unknown {
       }
       return ctx.bindings[r.name];
     case 'function': {
+      if (r.derive) return derived(r.derive);
       if (r.passThrough) return r.async ? (x: unknown) => Promise.resolve(x) : (x: unknown) => x;
       // Made once: the stub must cost next to nothing, or it would be what we time.
       const value = r.returns ? gen(r.returns, { ...ctx, nested: true }) : undefined;
@@ -206,9 +213,70 @@ function gen(r: ValueRecipe, ctx: Ctx): unknown {
       const value = gen(r.of, ctx);
       return Promise.resolve(value);
     }
+    case 'format': {
+      const v = generateFormat(r.format, { rand: ctx.rand, n: ctx.n, nested: ctx.nested || !r.sized });
+      return r.asString ? String(v) : v;
+    }
+    case 'pick':
+      // Only top-level parameters can draw from another one (materialize handles those); elsewhere the fallback.
+      return gen(r.fallback, ctx);
+    case 'repeat': {
+      const len = Math.max(sizeOf(ctx, true), Math.min(ctx.nested ? 4 : ctx.n, r.items.length));
+      const out = new Array<unknown>(len);
+      for (let k = 0; k < len; k++) {
+        const v = r.items[k % r.items.length];
+        out[k] = v !== null && typeof v === 'object' ? structuredClone(v) : v;
+      }
+      if (r.sorted) out.sort(typeof r.items[0] === 'number' ? (x, y) => (x as number) - (y as number) : undefined);
+      return out;
+    }
+    case 'concat':
+      return r.parts.map((part) => String(gen(part, { ...ctx, nested: true }))).join('');
     case 'expr':
       return evalExpr(r.source, ctx);
   }
+}
+
+/** A small, cheap, stable hash of a value: its number, a string's length and first char, an object's first field. */
+function cheapHash(x: unknown, depth = 0): number {
+  if (typeof x === 'number') return Number.isFinite(x) ? Math.abs(Math.trunc(x)) : 0;
+  if (typeof x === 'string') return x.length * 31 + (x.charCodeAt(0) | 0);
+  if (typeof x === 'boolean') return x ? 1 : 0;
+  if (x !== null && typeof x === 'object' && depth < 2) {
+    for (const k in x) return cheapHash((x as Record<string, unknown>)[k], depth + 1);
+  }
+  return 0;
+}
+
+function derived(kind: NonNullable<Extract<ValueRecipe, { kind: 'function' }>['derive']>): (...a: unknown[]) => unknown {
+  switch (kind) {
+    case 'key-string':
+      return (x) => `group${cheapHash(x) % 8}`;
+    case 'key-number':
+      return (x) => cheapHash(x) % 8;
+    case 'predicate':
+      return (x) => cheapHash(x) % 2 === 0;
+    case 'compare':
+      return (a, b) => (typeof a === 'number' && typeof b === 'number' ? a - b : cheapHash(a) - cheapHash(b));
+  }
+}
+
+/** An element, key or substring of `from` about half the time (so a search both hits and misses), else a fresh value. */
+function pickFrom(from: unknown, fallback: ValueRecipe, ctx: Ctx, field?: string): unknown {
+  const hit = ctx.rand() < 0.5;
+  let pool: unknown[] | undefined;
+  if (Array.isArray(from)) pool = from;
+  else if (from instanceof Set) pool = [...from];
+  else if (from instanceof Map) pool = [...from.keys()];
+  else if (typeof from === 'string' && from.length > 0) {
+    if (!hit) return gen(fallback, ctx);
+    const len = Math.min(from.length, int(ctx, 1, 5));
+    const at = int(ctx, 0, from.length - len);
+    return from.slice(at, at + len);
+  } else if (from !== null && typeof from === 'object') pool = Object.keys(from);
+  if (!hit || !pool || pool.length === 0) return gen(fallback, ctx);
+  const chosen = pool[int(ctx, 0, pool.length - 1)];
+  return field !== undefined ? (chosen as Record<string, unknown> | null)?.[field] : chosen;
 }
 
 function genObject(fields: FieldRecipe[], ctx: Ctx): Record<string, unknown> {

@@ -20,6 +20,11 @@ export function previewRecipe(recipe: ValueRecipe): string {
   } catch {
     return '…';
   }
+  return formatExample(value);
+}
+
+/** A value as a short example (at most about 60 characters), as the CLI and the editor show it. */
+export function formatExample(value: unknown): string {
   const text = format(value, 0);
   return text.length > MAX ? text.slice(0, MAX - 1) + '…' : text;
 }
@@ -38,6 +43,7 @@ function sanitize(r: ValueRecipe): ValueRecipe {
     case 'promise':
       return raw(`Promise<${previewRecipe(r.of)}>`);
     case 'function':
+      if (r.derive) return raw(r.derive === 'compare' ? '(a, b) => a - b' : r.derive === 'predicate' ? '(x) => hash(x) % 2 === 0' : '(x) => hash(x) % 8');
       return raw(`${r.async ? 'async ' : ''}${r.passThrough ? '(x) => x' : `() => ${r.returns ? previewRecipe(r.returns) : 'undefined'}`}`);
     case 'array':
       return { ...r, element: sanitize(r.element) };
@@ -53,6 +59,10 @@ function sanitize(r: ValueRecipe): ValueRecipe {
     case 'union':
     case 'cycle':
       return r.options.length ? sanitize(r.options[0]) : { kind: 'undefined' };
+    case 'pick':
+      return sanitize(r.fallback);
+    case 'concat':
+      return { kind: 'concat', parts: r.parts.map(sanitize) };
     default:
       return r;
   }
@@ -68,6 +78,7 @@ function format(v: unknown, depth: number): string {
   if (Array.isArray(v)) return `[${v.map((x) => format(x, depth + 1)).join(', ')}]`;
   if (v instanceof Date) return `new Date("${v.toISOString().slice(0, 10)}")`;
   if (v instanceof RegExp) return v.toString();
+  if (typeof v === 'function') return '(function)';
   if (v instanceof Map) return `Map {${[...v].map(([k, x]) => `${format(k, depth + 1)} => ${format(x, depth + 1)}`).join(', ')}}`;
   if (v instanceof Set) return `Set {${[...v].map((x) => format(x, depth + 1)).join(', ')}}`;
   if (ArrayBuffer.isView(v)) return `${v.constructor.name}(${(v as unknown as { length: number }).length})`;

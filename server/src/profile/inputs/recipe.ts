@@ -1,6 +1,8 @@
 // How to build a function's arguments, as plain JSON: written by the server from types (planInputs),
 // sent to the sandbox child, and turned into real values there by materialize().
 
+import type { Format } from './formats';
+
 /**
  * One value to build. Every collection and string marked `sized` has the run's size n; a sized
  * collection nested inside another sized one gets a small size instead, so n stays the one knob.
@@ -23,7 +25,8 @@ export type ValueRecipe =
   | { kind: 'oneOf'; values: unknown[] }
   /** The i-th option for the i-th pool entry: keeps several parameters' user examples in step. */
   | { kind: 'cycle'; options: ValueRecipe[] }
-  | { kind: 'array'; element: ValueRecipe; sized: true }
+  /** n elements (small when nested); `sorted` sorts them ascending (numbers by value, strings by code unit). */
+  | { kind: 'array'; element: ValueRecipe; sized: true; sorted?: boolean }
   /** Fixed elements, then `rest` repeated to size n when present. */
   | { kind: 'tuple'; elements: ValueRecipe[]; rest?: ValueRecipe }
   | { kind: 'object'; fields: FieldRecipe[] }
@@ -40,10 +43,24 @@ export type ValueRecipe =
   /** The module's own top-level value of that name (the object of an object method). */
   | { kind: 'binding'; name: string }
   /** A stub: returns one value of `returns` (made once), or its first argument when `passThrough`. */
-  | { kind: 'function'; returns?: ValueRecipe; passThrough?: boolean; async?: boolean }
+  | { kind: 'function'; returns?: ValueRecipe; passThrough?: boolean; async?: boolean; derive?: DerivedAnswer }
   | { kind: 'promise'; of: ValueRecipe }
+  /** A value in a real-world format (email, url, locale, csv line...): see formats.ts. `asString` gives a numeric format as text. */
+  | { kind: 'format'; format: Format; sized?: boolean; asString?: boolean }
+  /** An element (or key, or substring; or an element's `field`) of argument `from` about half the time, else `fallback`: searches hit and miss. */
+  | { kind: 'pick'; from: number; fallback: ValueRecipe; field?: string }
+  /** n items cycling through `items` (an array literal from the user's code, scaled); `sorted` keeps a sorted example sorted. */
+  | { kind: 'repeat'; items: unknown[]; sorted?: boolean }
+  /** The parts' values joined as a string (TypeScript template-literal types). */
+  | { kind: 'concat'; parts: ValueRecipe[] }
   /** A user-written JavaScript expression, evaluated in the child with `n`, `rand()`, `i` and the module's bindings in scope. */
   | { kind: 'expr'; source: string };
+
+/**
+ * A callback that answers from its arguments: a group key (string or number) or a yes/no from a cheap
+ * hash of the first argument, or a comparator that orders its two arguments.
+ */
+export type DerivedAnswer = 'key-string' | 'key-number' | 'predicate' | 'compare';
 
 /** One property of an object recipe. */
 export interface FieldRecipe {
