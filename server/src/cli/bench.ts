@@ -60,8 +60,8 @@ export const benchCommand: CliCommand = {
 const count = (x: number): string => Math.round(x).toLocaleString('en-US');
 
 function toText(r: BenchResult): string {
-  const params = r.inputs.params.map((p) => `${p.name}: ${p.type} = ${p.example}`).join(', ');
-  const lines = [`${r.function}  (${r.inputs.source} inputs${params ? `: ${params}` : ''})`];
+  const lines = [`${r.function}  (${r.inputs.source} inputs, n = ${r.inputs.n}${r.inputs.inputsCloned ? ', a fresh copy per call: it changes its inputs' : ''})`];
+  for (const p of r.inputs.params) lines.push(`  input   ${p.name}: ${p.type} = ${p.example}  (from ${p.source})`);
   if (r.status === 'error' && r.error) {
     lines.push(`  error   ${r.error.kind}: ${r.error.message}`);
   }

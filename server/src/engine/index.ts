@@ -403,7 +403,8 @@ function resultFromRun(qualifiedName: string, run: ReturnType<HistoryStore['list
     function: qualifiedName,
     status: 'ok',
     error: null,
-    inputs: (run.inputs as BenchResult['inputs'] | undefined) ?? { source: 'synthesized', params: [] },
+    // Runs stored before inputs carried n and inputsCloned lack them: read as unknown size, not cloned.
+    inputs: { source: 'synthesized', n: 0, inputsCloned: false, params: [], ...(run.inputs as Partial<BenchResult['inputs']> | undefined) },
     timing: {
       medianNs: run.medianNs ?? stats.medianNs ?? 0,
       meanNs: stats.meanNs ?? run.medianNs ?? 0,

@@ -66,12 +66,23 @@ export interface GrowthSummary {
   points: GrowthPoint[];
 }
 
+/** What a run was timed on (shown = measured): the plan's parameters with examples from the timed pool. */
+export interface InputsSummary {
+  /** `user` when the user's own inputs (JSDoc tag or inputs.json) were applied, else `synthesized`. */
+  source: 'synthesized' | 'user';
+  /** The size n of the timed inputs. */
+  n: number;
+  /** The function changed its arguments or receiver, so every timed call got a fresh copy (made outside the timed region). */
+  inputsCloned: boolean;
+  params: ParamSpec[];
+}
+
 /** One benchmark, shaped exactly like `perflens bench --json`. Every key is always present. */
 export interface BenchResult {
   function: string;
   status: 'ok' | 'error';
   error: SandboxError | null;
-  inputs: { source: 'synthesized' | 'user'; params: ParamSpec[] };
+  inputs: InputsSummary;
   timing: TimingSummary | null;
   memory: MemoryMeasure | null;
   growth: GrowthSummary | null;
@@ -110,7 +121,7 @@ export interface VariantsResult {
   function: string;
   status: 'ok' | 'error';
   error: SandboxError | null;
-  inputs: { source: 'synthesized' | 'user'; params: ParamSpec[] };
+  inputs: InputsSummary;
   variants: VariantResult[];
   mocks: Array<{ module: string; calls: number }>;
   warnings: string[];
@@ -234,7 +245,16 @@ async function runPlanned(p: Planned, specs: VariantSpec[], o: RunOptions, growt
   }
 }
 
-const inputsOf = (p: Planned | null) => ({ source: p?.plan.source ?? ('synthesized' as const), params: p?.plan.params ?? [] });
+/** The inputs as shown: examples from the child's timed pool when it ran, else from the plan. */
+function inputsOf(p: Planned | null, timed?: ChildResult['inputs']): InputsSummary {
+  const params = (p?.plan.params ?? []).map((spec, k) => {
+    const seen = timed?.examples[k];
+    // A default kept by passing undefined reads better as the default's source text.
+    const example = seen === undefined || (seen === 'undefined' && spec.source === 'default') ? spec.example : seen;
+    return { ...spec, example };
+  });
+  return { source: p?.plan.source ?? 'synthesized', n: timed?.n ?? DEFAULT_SIZE, inputsCloned: timed?.cloned ?? false, params };
+}
 
 /**
  * Benchmarks one function: timing, memory and (with `growth`) its growth order. Never throws for bad
@@ -272,7 +292,7 @@ export async function benchFunction(opts: BenchOptions): Promise<BenchResult> {
     function: opts.qualifiedName,
     status: 'ok',
     error: null,
-    inputs: inputsOf(p),
+    inputs: inputsOf(p, out.result.inputs),
     timing: summarize(run),
     memory: run.memory ?? null,
     growth,
@@ -305,7 +325,7 @@ export async function benchVariants(opts: VariantsOptions): Promise<VariantsResu
     function: opts.qualifiedName,
     status: 'ok',
     error: null,
-    inputs: inputsOf(p),
+    inputs: inputsOf(p, out.result.inputs),
     variants: out.result.variants.map((v) => ({ id: v.id, timing: summarize(v), samplesNs: v.samplesNs, memory: v.memory ?? null })),
     mocks: out.result.mocks,
     warnings: out.result.warnings,

@@ -4,6 +4,10 @@
 
 import type { CallMode } from '../sandbox/contract';
 import { callOnce, isStreamResult, isThenable, makeSampler, poolArity, poolForSampling, type Pool, type Sampler, type Target } from './call';
+import { cloneDeep, fingerprint, freshCopies } from './fresh';
+
+/** Most calls per sample when every call gets fresh inputs: the copies are made up front and must fit in memory. */
+export const MAX_FRESH_CALLS = 2048;
 
 /** Why a target could not be timed: every input threw (or the stack overflowed). */
 export class TargetThrows extends Error {
@@ -28,6 +32,11 @@ export interface ProbeResult {
   pool: Pool;
   /** Messages of inputs that threw and were dropped from the pool. */
   dropped: string[];
+  /**
+   * A call changed its arguments or receiver: `pool` then holds pristine copies taken before probing,
+   * and every timed call gets its own copy of one (made outside the timed region).
+   */
+  mutates: boolean;
 }
 
 /** A short, single-line description of a thrown value. */
@@ -50,7 +59,11 @@ export async function probe(target: Target, pool: Pool, name: string): Promise<P
   const keep: number[] = [];
   const dropped: string[] = [];
   const errors: unknown[] = [];
+  // Copies taken before any call: what the function is timed on if a call turns out to mutate its inputs.
+  const pristine: Pool = { args: pool.args.map((a) => cloneDeep(a)), receivers: pool.receivers.map((r) => cloneDeep(r)) };
+  let mutates = false;
   for (let j = 0; j < pool.args.length; j++) {
+    const before = mutates ? undefined : { args: fingerprint(pool.args[j]), receiver: fingerprint(pool.receivers[j]) };
     try {
       const r = callOnce(target, pool, j);
       if (mode === undefined) {
@@ -62,6 +75,7 @@ export async function probe(target: Target, pool: Pool, name: string): Promise<P
       if (isThenable(r)) await r;
       else if (mode === 'stream' && isStreamResult(r)) await firstItem(r);
       keep.push(j);
+      if (before && (fingerprint(pool.args[j]) !== before.args || fingerprint(pool.receivers[j]) !== before.receiver)) mutates = true;
     } catch (e) {
       errors.push(e);
       dropped.push(`input #${j}: ${describeError(e)}`);
@@ -74,11 +88,13 @@ export async function probe(target: Target, pool: Pool, name: string): Promise<P
     const refErr = all((e) => e instanceof ReferenceError);
     throw new TargetThrows(`${name} threw for every one of ${pool.args.length} inputs; first: ${describeError(first)}`, first, overflow, refErr);
   }
+  const source = mutates ? pristine : pool;
   return {
     mode: mode ?? 'sync',
     streamKind,
-    pool: poolForSampling({ args: keep.map((j) => pool.args[j]), receivers: keep.map((j) => pool.receivers[j]) }),
+    pool: poolForSampling({ args: keep.map((j) => source.args[j]), receivers: keep.map((j) => source.receivers[j]) }),
     dropped,
+    mutates,
   };
 }
 
@@ -119,9 +135,23 @@ export function timedVariant(id: string, target: Target, p: ProbeResult): TimedV
 /** Takes one sample of `v` at its current iteration count; returns ns for the whole sample. */
 export async function takeSample(v: TimedVariant, iters = v.iters): Promise<number> {
   const { args, receivers } = v.probe.pool;
-  const ns = Number(await v.sampler(iters, v.cursor, args, receivers, args.length));
+  let ns: number;
+  if (v.probe.mutates) {
+    // One fresh copy per call, made before the clock starts; the sampler walks them from 0.
+    const copies = sampleInputs(v, iters);
+    ns = Number(await v.sampler(iters, 0, copies.args, copies.receivers, copies.args.length));
+  } else {
+    ns = Number(await v.sampler(iters, v.cursor, args, receivers, args.length));
+  }
   v.cursor = (v.cursor + iters) % v.probe.pool.args.length;
   return ns;
+}
+
+/** Fresh copies for the next `iters` calls of a mutating variant, padded to a power of two for the sampler's mask. */
+export function sampleInputs(v: TimedVariant, iters: number): Pool {
+  let len = 1;
+  while (len < iters) len *= 2;
+  return freshCopies(v.probe.pool, v.cursor, iters, len);
 }
 
 /** Grows the iteration count until one sample lasts at least `targetNs` (or one call already does). */
@@ -133,9 +163,10 @@ export async function calibrate(v: TimedVariant, targetNs: number): Promise<void
   let iters = Math.max(1, v.iters);
   for (;;) {
     const ns = await takeSample(v, iters);
-    if (ns >= targetNs || iters >= 1e9) break;
+    if (ns >= targetNs || iters >= (v.probe.mutates ? MAX_FRESH_CALLS : 1e9)) break;
     const factor = ns <= 0 ? 10 : Math.min(10, Math.max(1.5, (targetNs * 1.2) / ns));
     iters = Math.ceil(iters * factor);
+    if (v.probe.mutates) iters = Math.min(iters, MAX_FRESH_CALLS);
   }
   v.iters = iters;
 }
@@ -219,7 +250,7 @@ export async function sampleInterleaved(vs: TimedVariant[], limits: SamplingLimi
  * Measured apart from the time-to-first-item samples.
  */
 export async function streamThroughput(v: TimedVariant, maxItems = 100_000, maxMs = 250): Promise<number> {
-  const r = callOnce(v.target, v.probe.pool, 0) as {
+  const r = callOnce(v.target, v.probe.mutates ? sampleInputs(v, 1) : v.probe.pool, 0) as {
     [Symbol.asyncIterator]?: () => AsyncIterator<unknown>;
     next?: () => IteratorResult<unknown> | Promise<IteratorResult<unknown>>;
     return?: () => unknown;

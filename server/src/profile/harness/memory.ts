@@ -4,7 +4,7 @@
 
 import v8 from 'node:v8';
 import type { MemoryMeasure } from '../sandbox/contract';
-import { takeSample, type TimedVariant } from './measure';
+import { sampleInputs, takeSample, type TimedVariant } from './measure';
 
 type GcFn = () => void;
 
@@ -32,6 +32,29 @@ async function run(v: TimedVariant, calls: number): Promise<void> {
   }
 }
 
+/** Bytes `work` allocated: heap growth plus what the collector reclaimed meanwhile. */
+async function allocatedBy(work: () => Promise<void>): Promise<number> {
+  forceGc();
+  const profiler = new v8.GCProfiler();
+  profiler.start();
+  const h0 = used();
+  await work();
+  const h1 = used();
+  const stats = (profiler.stop()?.statistics ?? []) as unknown as GcStat[];
+  let reclaimed = 0;
+  for (const s of stats) reclaimed += Math.max(0, s.beforeGC.heapStatistics.usedHeapSize - s.afterGC.heapStatistics.usedHeapSize);
+  return Math.max(0, h1 - h0 + reclaimed);
+}
+
+/** Calls `each(k)` for slices of k ≤ the variant's iteration count that add up to `calls`. */
+function forSlices(v: TimedVariant, calls: number, each: (k: number) => unknown): void {
+  for (let left = calls; left > 0; ) {
+    const k = Math.min(left, Math.max(1, v.iters));
+    each(k);
+    left -= k;
+  }
+}
+
 /**
  * Measures allocation and retention of a warmed-up variant. `perCallNs` sizes the runs (about
  * 50 ms each). A leak is suspected when each of three growing rounds retains memory per call.
@@ -39,16 +62,9 @@ async function run(v: TimedVariant, calls: number): Promise<void> {
 export async function measureMemory(v: TimedVariant, perCallNs: number): Promise<MemoryMeasure> {
   const calls = Math.max(10, Math.min(200_000, Math.round(50e6 / Math.max(perCallNs, 1))));
 
-  forceGc();
-  const profiler = new v8.GCProfiler();
-  profiler.start();
-  const h0 = used();
-  await run(v, calls);
-  const h1 = used();
-  const stats = (profiler.stop()?.statistics ?? []) as unknown as GcStat[];
-  let reclaimed = 0;
-  for (const s of stats) reclaimed += Math.max(0, s.beforeGC.heapStatistics.usedHeapSize - s.afterGC.heapStatistics.usedHeapSize);
-  const allocated = Math.max(0, (h1 - h0 + reclaimed) / calls);
+  // Fresh inputs are allocated between samples, not by the function: measured alone and taken off.
+  const copies = v.probe.mutates ? await allocatedBy(async () => void forSlices(v, calls, (k) => sampleInputs(v, k))) : 0;
+  const allocated = Math.max(0, ((await allocatedBy(() => run(v, calls))) - copies) / calls);
 
   // Retention: three rounds of growing length; memory that stays after GC in every round is a leak.
   const perRound: number[] = [];

@@ -7,11 +7,12 @@ import Module from 'node:module';
 import { dirname, join } from 'node:path';
 import { installMocks, type MockRecorder } from '../mocks/install';
 import { materialize, MaterializeError } from '../inputs/materialize';
+import { formatExample } from '../inputs/preview';
 import type { Pool, Target } from '../harness/call';
 import { calibrate, describeError, probe, sampleInterleaved, streamThroughput, TargetThrows, timedVariant, warmUp, type TimedVariant } from '../harness/measure';
 import { measureMemory } from '../harness/memory';
 import { sweepGrowth } from '../harness/sweep';
-import { JOB_FILE, MESSAGE_FD, type ChildJob, type ChildMessage, type SandboxError, type VariantJob, type VariantRun } from './contract';
+import { JOB_FILE, MESSAGE_FD, type ChildJob, type ChildMessage, type SandboxError, type TimedInputs, type VariantJob, type VariantRun } from './contract';
 
 const realExit = process.exit.bind(process);
 let finished = false;
@@ -131,6 +132,16 @@ function throwsError(l: Loaded, e: TargetThrows): SandboxError {
   return { kind: 'throws', message: `${e.message}; give working inputs with @perflens or .perflens/inputs.json` };
 }
 
+/** What the first variant is timed on: its size, whether calls get fresh copies, and an example per parameter from the timed pool. */
+function timedInputs(job: ChildJob, v: TimedVariant | undefined): TimedInputs {
+  if (!v) return { n: job.size, cloned: false, examples: [] };
+  // Unchanged by any call: either nothing mutates, or the pool holds the pristine copies timed calls are copied from.
+  const first = v.probe.pool.args[0];
+  const count = job.recipe.params.length;
+  const examples = job.recipe.params.map((_, k) => formatExample(job.recipe.restLast && k === count - 1 ? first.slice(k) : first[k]));
+  return { n: job.size, cloned: v.probe.mutates, examples };
+}
+
 /** Two timer turns: pending timers fire and unhandled rejections are reported before we go on. */
 async function settle(): Promise<void> {
   for (let i = 0; i < 2; i++) await new Promise((r) => setTimeout(r, 2));
@@ -165,6 +176,7 @@ async function main(): Promise<void> {
     }
   }
 
+  const inputs = timedInputs(job, timed[0]);
   // Give timers and rejections the probe calls left behind a chance to fail the run now, clearly.
   await settle();
   const t = job.timing;
@@ -214,7 +226,7 @@ async function main(): Promise<void> {
 
   await settle();
   finished = true;
-  send({ type: 'result', result: { variants: runs, growth, mocks: recorder.hits(), warnings } });
+  send({ type: 'result', result: { variants: runs, inputs, growth, mocks: recorder.hits(), warnings } });
   realExit(0);
 }
 

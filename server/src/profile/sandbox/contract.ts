@@ -113,9 +113,20 @@ export interface GrowthPoint {
   medianNs: number;
 }
 
+/** What the first variant was timed on: shown = measured. */
+export interface TimedInputs {
+  /** The size n of the timed pool. */
+  n: number;
+  /** A call changed its arguments or receiver, so every timed call got a fresh copy. */
+  cloned: boolean;
+  /** One short example per parameter, from the first entry of the timed pool (before any call). */
+  examples: string[];
+}
+
 /** The child's final report. */
 export interface ChildResult {
   variants: VariantRun[];
+  inputs: TimedInputs;
   growth: GrowthPoint[] | null;
   mocks: Array<{ module: string; calls: number }>;
   /** Things the user should know that did not fail the run (inputs that threw and were dropped...). */
