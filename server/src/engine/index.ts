@@ -421,6 +421,7 @@ function resultFromRun(qualifiedName: string, run: ReturnType<HistoryStore['list
     growth: growth ?? (run.growthOrder ? { order: run.growthOrder as NonNullable<BenchResult['growth']>['order'], fit: null, points: [] } : null),
     mocks: [],
     warnings: [],
+    coverage: null,
   };
 }
 

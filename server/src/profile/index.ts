@@ -10,7 +10,8 @@ import { bootstrapMedianCI } from '../stats/bootstrap';
 import { describe } from '../stats/descriptive';
 import { fitGrowth, type GrowthOrder } from './growth';
 import { planInputs, type InputPlan, type ParamSpec } from './inputs';
-import type { ChildJob, ChildResult, GrowthPoint, MemoryMeasure, SandboxError, SandboxErrorKind, VariantJob, VariantRun } from './sandbox/contract';
+import type { ChildJob, ChildResult, CoverageReport, GrowthPoint, MemoryMeasure, SandboxError, SandboxErrorKind, VariantJob, VariantRun } from './sandbox/contract';
+import { functionBlocks } from './coverage';
 import { createSandboxDir, prepareBundle, removeSandboxDir } from './sandbox/prepare';
 import { DEFAULT_HEAP_MB, DEFAULT_TIMEOUT_MS, runInSandbox } from './sandbox/spawn';
 
@@ -39,6 +40,8 @@ export interface BenchOptions extends RunOptions {
   qualifiedName: string;
   /** Also fit a growth order over sizes n = 2^k. */
   growth?: boolean;
+  /** Measure block coverage first and time the inputs that reach the most blocks (default true). */
+  coverage?: boolean;
 }
 
 /** Timing figures, all in ns per call (streams: to the first item). */
@@ -89,6 +92,18 @@ export interface BenchResult {
   mocks: Array<{ module: string; calls: number }>;
   /** Non-fatal notes: inputs that threw and were dropped, a measurement that hit its limits. */
   warnings: string[];
+  /** V8 block coverage of the function under the timed inputs; null when it was not measured. */
+  coverage: CoverageSummary | null;
+}
+
+/** How much of the function the timed inputs ran. */
+export interface CoverageSummary {
+  /** Blocks reached by at least one timed input. */
+  covered: number;
+  /** Blocks in the function (body, branches, loop bodies, cases, callbacks...). */
+  total: number;
+  /** 1-based lines of the blocks no timed input reached. */
+  unreachedLines: number[];
 }
 
 /** One version in an interleaved comparison. */
@@ -131,6 +146,10 @@ export interface VariantsResult {
 export const DEFAULT_SIZE = 100;
 const DEFAULT_BUDGET_MS = 1000;
 const POOL_SIZE = 16;
+/** Candidate inputs the coverage pass tries; the timed pool keeps POOL_SIZE of them. */
+const COVERAGE_CANDIDATES = 32;
+/** The coverage pass runs each candidate once: far less than a timed run may take. */
+const COVERAGE_TIMEOUT_MS = 10_000;
 const SEED = 0x5eed;
 
 /** Turns raw samples into the reported figures. */
@@ -209,7 +228,7 @@ function jobFor(sandboxDir: string, variants: VariantJob[], plan: InputPlan, tim
  * Prepares bundles for `specs` and runs them in one child. Returns the child's raw result or an error.
  * Always removes the sandbox directory.
  */
-async function runPlanned(p: Planned, specs: VariantSpec[], o: RunOptions, growthOn: boolean): Promise<{ result: ChildResult } | { error: SandboxError }> {
+async function runPlanned(p: Planned, specs: VariantSpec[], o: RunOptions, growthOn: boolean, withCoverage = false): Promise<{ result: ChildResult; coverage?: CoverageReport } | { error: SandboxError }> {
   const timeoutMs = o.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const budget = splitBudget(o.budgetMs ?? DEFAULT_BUDGET_MS, growthOn, timeoutMs);
   const sandboxDir = await createSandboxDir();
@@ -231,15 +250,29 @@ async function runPlanned(p: Planned, specs: VariantSpec[], o: RunOptions, growt
       variants.push({ id: s.id, bundlePath: b.bundlePath, sourceFile: b.sourceFile, access: b.access, qualifiedName: p.fn.qualifiedName, ...(b.hoistedFrom ? { hoistedFrom: b.hoistedFrom } : {}) });
     }
     const job = jobFor(sandboxDir, variants, p.plan, budget.timing, growthOn ? budget.growth : 0);
-    const outcome = await runInSandbox(job, {
+    const spawnOpts = {
       ...(o.nodePath ? { nodePath: o.nodePath } : {}),
       timeoutMs,
       heapMb: o.heapMb ?? DEFAULT_HEAP_MB,
       ...(o.signal ? { signal: o.signal } : {}),
       ...(o.onProgress ? { onProgress: o.onProgress } : {}),
       ...(o.log ? { log: o.log } : {}),
-    });
-    return outcome.ok ? { result: outcome.result } : { error: outcome.error };
+    };
+    let coverage: CoverageReport | undefined;
+    let coverageProblem: string | undefined;
+    const blocks = withCoverage ? functionBlocks(p.file, p.text, p.fn) : [];
+    if (blocks.length > 0) {
+      // First a child that runs candidate inputs under block coverage and picks the pool; then the timed child on that pool.
+      const pass = await runInSandbox({ ...job, growth: null, memory: false, coverage: { blocks, candidates: COVERAGE_CANDIDATES } }, { ...spawnOpts, timeoutMs: Math.min(timeoutMs, COVERAGE_TIMEOUT_MS) });
+      if (pass.ok && pass.result.coverage) coverage = pass.result.coverage;
+      // A loop or a blown heap would do the same in the timed run: report it now instead of waiting twice.
+      else if (!pass.ok && (pass.error.kind === 'timeout' || pass.error.kind === 'oom')) return { error: pass.error };
+      else coverageProblem = `coverage: not measured (${pass.ok ? 'no report' : pass.error.message}); the inputs were not chosen by the blocks they reach`;
+    }
+    const outcome = await runInSandbox(coverage ? { ...job, indices: coverage.indices } : job, spawnOpts);
+    if (!outcome.ok) return { error: outcome.error };
+    if (coverageProblem) outcome.result.warnings.push(coverageProblem);
+    return coverage ? { result: outcome.result, coverage } : { result: outcome.result };
   } finally {
     await removeSandboxDir(sandboxDir);
   }
@@ -271,11 +304,12 @@ export async function benchFunction(opts: BenchOptions): Promise<BenchResult> {
     growth: null,
     mocks: [],
     warnings,
+    coverage: null,
   });
   const p = await plan(opts);
   if ('kind' in p) return failed(p, null);
   const growthOn = opts.growth === true && p.plan.sizeDependent;
-  const out = await runPlanned(p, [{ id: 'target' }], opts, growthOn);
+  const out = await runPlanned(p, [{ id: 'target' }], opts, growthOn, opts.coverage !== false);
   if ('error' in out) return failed(out.error, p);
   const run = out.result.variants[0];
   let growth: GrowthSummary | null = null;
@@ -298,6 +332,7 @@ export async function benchFunction(opts: BenchOptions): Promise<BenchResult> {
     growth,
     mocks: out.result.mocks,
     warnings: out.result.warnings,
+    coverage: out.coverage ? { covered: out.coverage.covered, total: out.coverage.total, unreachedLines: out.coverage.unreachedLines } : null,
   };
 }
 

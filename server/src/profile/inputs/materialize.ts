@@ -14,6 +14,8 @@ export interface MaterializeOptions {
   count: number;
   /** The user module's top-level values named in `recipe.bindings` (classes, objects). */
   bindings: Record<string, unknown>;
+  /** Which entries to make (each index gives the same values whatever else is made); default 0 … count-1. */
+  indices?: number[];
 }
 
 /** A pool of `count` argument lists, and one receiver (`this`) per list (undefined when there is none). */
@@ -33,10 +35,10 @@ export class MaterializeError extends Error {
  */
 export function materialize(recipe: InputRecipe, opts: MaterializeOptions): MaterializedPool {
   const size = Math.max(0, Math.floor(opts.size));
-  const count = Math.max(1, Math.floor(opts.count));
+  const indices = opts.indices?.length ? opts.indices : Array.from({ length: Math.max(1, Math.floor(opts.count)) }, (_, k) => k);
   const args: unknown[][] = [];
   const receivers: unknown[] = [];
-  for (let i = 0; i < count; i++) {
+  for (const i of indices) {
     const rand = prng(mixSeed(opts.seed, i, size));
     const ctx: Ctx = { rand, n: size, i, nested: false, bindings: opts.bindings };
     // Drawn values (`pick`) come last: they need the collection they are drawn from.

@@ -11,6 +11,7 @@ import { formatExample } from '../inputs/preview';
 import type { Pool, Target } from '../harness/call';
 import { calibrate, describeError, probe, sampleInterleaved, streamThroughput, TargetThrows, timedVariant, warmUp, type TimedVariant } from '../harness/measure';
 import { measureMemory } from '../harness/memory';
+import { coveragePass, startCoverage } from '../harness/coverage';
 import { sweepGrowth } from '../harness/sweep';
 import { JOB_FILE, MESSAGE_FD, type ChildJob, type ChildMessage, type SandboxError, type TimedInputs, type VariantJob, type VariantRun } from './contract';
 
@@ -109,9 +110,9 @@ function defaultReceiver(l: Loaded): unknown {
   }
 }
 
-function makePool(job: ChildJob, l: Loaded, size: number, count: number): Pool {
+function makePool(job: ChildJob, l: Loaded, size: number, count: number, indices?: number[]): Pool {
   try {
-    const pool = materialize(job.recipe, { size, seed: job.seed, count, bindings: l.bindings });
+    const pool = materialize(job.recipe, { size, seed: job.seed, count, bindings: l.bindings, ...(indices ? { indices } : {}) });
     if (l.target.access.receiver === 'instance' && !job.recipe.receiver) pool.receivers = pool.receivers.map(() => defaultReceiver(l));
     return pool;
   } catch (e) {
@@ -153,6 +154,7 @@ async function main(): Promise<void> {
   guardProcess();
   const recorder: MockRecorder = installMocks({ sandboxDir: job.sandboxDir });
   resolveFromWorkspace(job.variants);
+  const coverageSession = job.coverage ? await startCoverage() : undefined;
   const loaded = job.variants.map(load);
   // A plain function that reads `this` gets a receiver from its recipe (planInputs infers one from `this.x` uses).
   if (job.recipe.receiver) {
@@ -161,11 +163,23 @@ async function main(): Promise<void> {
   send({ type: 'ready', pid: process.pid, nodeVersion: process.version, variants: loaded.map((l) => l.job.id) });
 
   const warnings: string[] = [];
+  if (job.coverage && coverageSession) {
+    // A coverage pass only: candidates under block coverage, no timing (see harness/coverage.ts).
+    send({ type: 'progress', phase: 'coverage' });
+    const l = loaded[0];
+    const candidates = makePool(job, l, job.size, job.coverage.candidates);
+    const coverage = await coveragePass(coverageSession, { target: l.target, candidates, bundlePath: l.job.bundlePath, sourceFile: l.job.sourceFile, blocks: job.coverage.blocks, keep: job.poolSize });
+    coverageSession.close();
+    await settle();
+    finished = true;
+    send({ type: 'result', result: { variants: [], inputs: { n: job.size, cloned: false, examples: [] }, growth: null, mocks: recorder.hits(), warnings, coverage } });
+    realExit(0);
+  }
   const timed: TimedVariant[] = [];
   send({ type: 'progress', phase: 'probe' });
   for (const l of loaded) {
     currentName = l.job.qualifiedName;
-    const pool = makePool(job, l, job.size, job.poolSize);
+    const pool = makePool(job, l, job.size, job.poolSize, job.indices);
     try {
       const p = await probe(l.target, pool, l.job.qualifiedName);
       if (p.dropped.length > 0) warnings.push(`${l.job.id}: ${p.dropped.length} of ${pool.args.length} inputs threw and were left out (${p.dropped[0]})`);

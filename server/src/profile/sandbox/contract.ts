@@ -62,6 +62,35 @@ export interface GrowthJob {
   maxSize: number;
 }
 
+/** A block of the target function: a position inside it (0-based, original file) and the lines it spans. */
+export interface CodeBlock {
+  line: number;
+  column: number;
+  startLine: number;
+  endLine: number;
+}
+
+/** A coverage pass: run candidate inputs under V8 block coverage and choose the pool (no timing). */
+export interface CoverageJob {
+  blocks: CodeBlock[];
+  /** How many candidate inputs to try (the pool keeps `poolSize` of them). */
+  candidates: number;
+}
+
+/** What the coverage pass found, over the inputs it kept. */
+export interface CoverageReport {
+  /** Blocks of the function reached by at least one kept input. */
+  covered: number;
+  /** Blocks in the function. */
+  total: number;
+  /** 1-based lines of blocks no kept input reached. */
+  unreachedLines: number[];
+  /** Pool entries (materialize indexes) chosen for timing: the ones adding blocks first. */
+  indices: number[];
+  /** Candidates that threw (and were not kept). */
+  threw: number;
+}
+
 /** Everything the child needs; written as JSON to `<sandboxDir>/job.json`. */
 export interface ChildJob {
   protocol: 1;
@@ -78,6 +107,10 @@ export interface ChildJob {
   memory: boolean;
   /** Growth sweep for the first variant, or null. */
   growth: GrowthJob | null;
+  /** Set for a coverage pass: the child only runs candidates under coverage and reports them. */
+  coverage?: CoverageJob;
+  /** Materialize indexes of the pool entries to time (chosen by a coverage pass); absent: 0 … poolSize-1. */
+  indices?: number[];
 }
 
 /** How the function's result was consumed. */
@@ -131,6 +164,8 @@ export interface ChildResult {
   mocks: Array<{ module: string; calls: number }>;
   /** Things the user should know that did not fail the run (inputs that threw and were dropped...). */
   warnings: string[];
+  /** Set by a coverage pass. */
+  coverage?: CoverageReport;
 }
 
 /** Lines the child writes on fd 3. The handshake is the first line: `ready` or `error`. */

@@ -130,7 +130,9 @@ export function runInSandbox(job: ChildJob, opts: SpawnOptions = {}): Promise<Ch
     '--no-lazy-feedback-allocation',
     '--enable-source-maps',
     '--no-warnings',
-    ...permissionFlags(nodeVersion(nodePath), job.sandboxDir),
+    // Node's permission model (20–24) refuses every inspector session, and the coverage pass needs one
+    // (harness/coverage.ts): that child goes without it; it calls the function once per candidate input.
+    ...(job.coverage ? [] : permissionFlags(nodeVersion(nodePath), job.sandboxDir)),
     resolve(script),
     job.sandboxDir,
   ];
