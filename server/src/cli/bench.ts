@@ -6,7 +6,7 @@ import { benchFunction, type BenchResult } from '../profile';
 import { findWorkspaceRoot } from '../workspace';
 import { functionNotFound, readSource } from './analyze';
 import { ExitCode, numberOption, stringOption, UsageError, type CliCommand } from './command';
-import { formatBytes, formatNs } from '../format';
+import { coverageText, formatBytes, formatNs } from '../format';
 
 export const benchCommand: CliCommand = {
   name: 'bench',
@@ -59,18 +59,6 @@ export const benchCommand: CliCommand = {
 
 const count = (x: number): string => Math.round(x).toLocaleString('en-US');
 
-/** `[3, 4, 5, 9]` → `3–5, 9`. */
-export function lineRanges(lines: number[]): string {
-  const out: string[] = [];
-  for (let k = 0; k < lines.length; k++) {
-    let end = k;
-    while (end + 1 < lines.length && lines[end + 1] === lines[end] + 1) end++;
-    out.push(end > k ? `${lines[k]}–${lines[end]}` : String(lines[k]));
-    k = end;
-  }
-  return out.join(', ');
-}
-
 function toText(r: BenchResult): string {
   const lines = [`${r.function}  (${r.inputs.source} inputs, n = ${r.inputs.n}${r.inputs.inputsCloned ? ', a fresh copy per call: it changes its inputs' : ''})`];
   for (const p of r.inputs.params) lines.push(`  input   ${p.name}: ${p.type} = ${p.example}  (from ${p.source})`);
@@ -89,10 +77,7 @@ function toText(r: BenchResult): string {
     lines.push(`  memory  ${formatBytes(r.memory.allocatedBytesPerCall)} allocated/call · ${formatBytes(r.memory.retainedBytesPerCall)} retained/call${r.memory.suspectedLeak ? ' · suspected leak' : ''}`);
   }
   if (r.growth) lines.push(`  growth  ${r.growth.order}${r.growth.fit !== null ? ` (fit ${r.growth.fit})` : ''}`);
-  if (r.coverage) {
-    const never = r.coverage.unreachedLines.length ? ` · never ran: line${r.coverage.unreachedLines.length > 1 ? 's' : ''} ${lineRanges(r.coverage.unreachedLines)}` : '';
-    lines.push(`  blocks  inputs reach ${r.coverage.covered} of ${r.coverage.total} blocks${never}`);
-  }
+  if (r.coverage) lines.push(`  blocks  ${coverageText(r.coverage)}`);
   if (r.mocks.length) lines.push(`  mocks   ${r.mocks.map((m) => `${m.module} ×${m.calls}`).join(', ')}`);
   for (const w of r.warnings) lines.push(`  note    ${w}`);
   return lines.join('\n');

@@ -2,7 +2,7 @@
 // view of a function's latest run. The only code that reads the engine's result shapes for the editor.
 import { DiagnosticSeverity, MarkupKind, type Diagnostic, type Hover } from 'vscode-languageserver/node';
 import type { BenchOutcome, FunctionAnalysis, FunctionStatus } from '../engine';
-import { formatNs } from '../format';
+import { coverageText, formatNs } from '../format';
 import type { LocatedFunction, Position } from '../locate/types';
 import type { SecurityFinding } from '../analyze/security';
 import { DiagnosticCode, type BenchmarkSummary, type CommandTarget } from '../protocol';
@@ -29,6 +29,8 @@ export interface RunView {
   samples?: number;
   allocatedBytesPerCall?: number;
   growthOrder?: string;
+  /** How much of the function the timed inputs ran. */
+  coverage?: { covered: number; total: number; unreachedLines: number[] };
   change?: { ratio: number; ci95: [number, number]; pValue: number; classification: string; baselineLabel: string };
   verdict?: { recommendation: 'ACCEPT' | 'REVIEW' | 'REJECT'; score: number; source: 'llm' | 'rules'; reasoning: string; confidence: number };
 }
@@ -83,6 +85,7 @@ export function hoverFor(fn: LocatedFunction, s: RunView | undefined, analysis: 
       r.samples !== undefined ? `${r.samples} samples` : undefined,
     ].filter(Boolean);
     if (extra.length) lines.push('', extra.join(' · '));
+    if (r.coverage) lines.push('', coverageText(r.coverage));
   }
   if (s?.change) {
     const c = s.change;
@@ -198,6 +201,7 @@ export function outcomeView(o: BenchOutcome, hash: string | undefined): RunView 
     samples: r.timing?.samples,
     allocatedBytesPerCall: r.memory?.allocatedBytesPerCall,
     growthOrder: r.growth && r.growth.order !== 'not size-dependent' ? r.growth.order : undefined,
+    coverage: r.coverage ?? undefined,
     change: o.change && { ratio: o.change.ratio, ci95: o.change.ci95, pValue: o.change.pValue, classification: o.change.classification, baselineLabel: o.change.baselineLabel },
     verdict: o.verdict && { recommendation: o.verdict.recommendation, score: o.verdict.score, source: o.verdict.source, reasoning: o.verdict.reasoning, confidence: o.verdict.confidence },
   };
