@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import * as vscode from 'vscode';
 import { ExecuteCommandRequest, WorkDoneProgress, type LanguageClient } from 'vscode-languageclient/node';
 import { ServerCommand, type CommandResult, type CommandTarget } from '../../server/src/protocol';
+import { DEFAULT_SETTINGS } from '../../server/src/settings';
 import { LLM_KEY_SECRET } from './languageClient';
 import type { Session } from './session';
 
@@ -144,7 +145,7 @@ async function baseline(session: Session, client: LanguageClient, command: strin
   }
   let label = target.label;
   if (!label) {
-    const fallback = vscode.workspace.getConfiguration('perflens', vscode.Uri.parse(target.uri)).get<string>('baseline.label', 'main');
+    const fallback = vscode.workspace.getConfiguration('perflens', vscode.Uri.parse(target.uri)).get<string>('baseline.label', DEFAULT_SETTINGS.baseline.label);
     label = await vscode.window.showInputBox({ title: 'Baseline label', value: fallback, prompt: 'A name such as main or release-1.2; later runs compare against it.' });
     if (!label?.trim()) return undefined;
   }

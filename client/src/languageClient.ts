@@ -3,6 +3,7 @@
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { ClientCommand, type InitializationOptions } from '../../server/src/protocol';
+import { DEFAULT_SETTINGS } from '../../server/src/settings';
 
 /** Settings that shape the server process itself; changing one restarts the server. */
 export const PROCESS_SETTINGS = ['perflens.nodePath', 'perflens.history.dbPath'] as const;
@@ -18,7 +19,7 @@ export const LLM_KEY_SECRET = 'perflens.llm.apiKey';
  * binary when it is plain Node (code-server, remote hosts), else `node` from PATH (desktop VS Code is Electron).
  */
 export function resolveNodePath(): string {
-  const configured = vscode.workspace.getConfiguration('perflens').get<string>('nodePath', '').trim();
+  const configured = vscode.workspace.getConfiguration('perflens').get<string>('nodePath', DEFAULT_SETTINGS.nodePath).trim();
   if (configured) return configured;
   return process.versions.electron ? 'node' : process.execPath;
 }
@@ -35,7 +36,7 @@ export async function createLanguageClient(context: vscode.ExtensionContext, log
     transport: TransportKind.ipc,
     options: { env },
   };
-  const dbPath = vscode.workspace.getConfiguration('perflens').get<string>('history.dbPath', '').trim();
+  const dbPath = vscode.workspace.getConfiguration('perflens').get<string>('history.dbPath', DEFAULT_SETTINGS.history.dbPath).trim();
   const initializationOptions: InitializationOptions = {
     trusted: vscode.workspace.isTrusted,
     dbPath: dbPath || undefined,

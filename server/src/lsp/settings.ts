@@ -1,50 +1,11 @@
-// The `perflens.*` settings the server reads: their type, defaults and a tolerant reader, pulled per
-// resource with workspace/configuration (or pushed by clients that cannot answer it), cached per URI.
+// The server's side of the `perflens.*` settings (type, defaults and reader live in ../settings.ts, shared
+// with the client): pulled per resource with workspace/configuration (or pushed by clients that cannot
+// answer it), cached per URI, and turned into the engine's options.
 import type { Connection } from 'vscode-languageserver/node';
 import type { AnalyzeSettings, BenchSettings } from '../engine';
+import { readSettings, type PerfLensSettings } from '../settings';
 
-/** The `perflens.*` settings the server reads for one file. Defaults match package.json. */
-export interface PerfLensSettings {
-  benchmark: { timeoutMs: number; heapMb: number; budgetMs: number; noiseThreshold: number };
-  baseline: { label: string };
-  llm: { enabled: boolean; baseUrl: string; model: string; timeoutMs: number };
-  complexity: { cyclomaticThreshold: number; cognitiveThreshold: number };
-  security: { enabled: boolean; objectInjection: 'off' | 'parameters' | 'all'; disabledRules: string[] };
-  diagnostics: { rejectSeverity: 'warning' | 'error' };
-  runOnSave: boolean;
-}
-
-/** Defaults of every server-side setting (package.json `contributes.configuration` shows the same). */
-export const DEFAULT_SETTINGS: PerfLensSettings = {
-  benchmark: { timeoutMs: 30_000, heapMb: 512, budgetMs: 2_000, noiseThreshold: 0.02 },
-  baseline: { label: 'main' },
-  llm: { enabled: false, baseUrl: 'https://api.openai.com/v1', model: 'gpt-4o-mini', timeoutMs: 20_000 },
-  complexity: { cyclomaticThreshold: 10, cognitiveThreshold: 15 },
-  security: { enabled: true, objectInjection: 'parameters', disabledRules: [] },
-  diagnostics: { rejectSeverity: 'warning' },
-  runOnSave: false,
-};
-
-/**
- * Merges what a client sent with the defaults, keeping only values of the right type: settings are
- * user-edited JSON, and a wrong type must fall back to the default rather than reach the engine.
- */
-export function readSettings(raw: unknown): PerfLensSettings {
-  const merge = <T>(defaults: T, value: unknown): T => {
-    if (Array.isArray(defaults)) return (Array.isArray(value) && value.every((v) => typeof v === 'string') ? value : defaults) as T;
-    if (typeof defaults === 'object' && defaults !== null) {
-      const src = typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : {};
-      const out: Record<string, unknown> = {};
-      for (const [k, d] of Object.entries(defaults)) out[k] = merge(d, src[k]);
-      return out as T;
-    }
-    return (typeof value === typeof defaults && (typeof value !== 'number' || Number.isFinite(value)) ? value : defaults) as T;
-  };
-  const s = merge(DEFAULT_SETTINGS, raw);
-  if (!['off', 'parameters', 'all'].includes(s.security.objectInjection)) s.security.objectInjection = 'parameters';
-  if (s.diagnostics.rejectSeverity !== 'error') s.diagnostics.rejectSeverity = 'warning';
-  return s;
-}
+export { DEFAULT_SETTINGS, readSettings, type PerfLensSettings } from '../settings';
 
 /** Settings per document URI: pulled from the client when it can answer, else what it last pushed. */
 export class SettingsSource {
