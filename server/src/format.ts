@@ -1,19 +1,64 @@
-// Human-readable figures shared by the CLI's output and the editor's lenses and hovers.
+// Human-readable figures, one home for every surface: the CLI, the editor's lenses, hovers and
+// diagnostics, and the history panel's webview (which bundles this file: no Node or DOM APIs here).
+
+/** A unit to show a series of values in, and what to divide raw values by to get there. */
+export interface Unit {
+  name: string;
+  divisor: number;
+}
+
+const TIME_UNITS: Unit[] = [
+  { name: 'ns', divisor: 1 },
+  { name: 'µs', divisor: 1e3 },
+  { name: 'ms', divisor: 1e6 },
+  { name: 's', divisor: 1e9 },
+];
+const BYTE_UNITS: Unit[] = [
+  { name: 'B', divisor: 1 },
+  { name: 'KB', divisor: 1024 },
+  { name: 'MB', divisor: 1024 ** 2 },
+  { name: 'GB', divisor: 1024 ** 3 },
+];
+
+// The largest unit in which `max` is still at least 1, so numbers stay between 1 and 999.
+function pickUnit(units: Unit[], max: number): Unit {
+  let chosen = units[0]!;
+  for (const u of units) if (Math.abs(max) >= u.divisor) chosen = u;
+  return chosen;
+}
+
+/** The time unit for values up to `maxNs` nanoseconds (an axis, a column). */
+export const timeUnit = (maxNs: number): Unit => pickUnit(TIME_UNITS, maxNs);
+/** The size unit for values up to `maxBytes` bytes. */
+export const byteUnit = (maxBytes: number): Unit => pickUnit(BYTE_UNITS, maxBytes);
+
+/** Three significant digits (no exponent for the ranges shown). */
+function sig3(x: number): string {
+  if (x === 0) return '0';
+  const a = Math.abs(x);
+  return x.toFixed(a >= 100 ? 0 : a >= 10 ? 1 : 2);
+}
 
 /** ns in the largest unit that keeps the number ≥ 1, three significant digits: 12.3 ns, 1.84 µs, 7.89 ms, 1.23 s. */
 export function formatNs(ns: number): string {
-  const fmt = (x: number): string => (x >= 100 ? x.toFixed(0) : x >= 10 ? x.toFixed(1) : x.toFixed(2));
-  if (ns < 1e3) return `${fmt(ns)} ns`;
-  if (ns < 1e6) return `${fmt(ns / 1e3)} µs`;
-  if (ns < 1e9) return `${fmt(ns / 1e6)} ms`;
-  return `${fmt(ns / 1e9)} s`;
+  const u = timeUnit(ns);
+  return `${sig3(ns / u.divisor)} ${u.name}`;
 }
 
-/** Bytes as B, KB or MB (1024-based, one decimal). */
-export function formatBytes(b: number): string {
-  if (b < 1024) return `${b} B`;
-  if (b < 1024 * 1024) return `${(b / 1024).toFixed(1)} KB`;
-  return `${(b / 1024 / 1024).toFixed(1)} MB`;
+/** Bytes as whole B, else KB, MB or GB (1024-based) with three significant digits: 512 B, 1.46 KB. */
+export function formatBytes(bytes: number): string {
+  const u = byteUnit(bytes);
+  return `${u === BYTE_UNITS[0] ? Math.round(bytes) : sig3(bytes / u.divisor)} ${u.name}`;
+}
+
+/** A fraction as a percentage with one decimal: 0.123 → `12.3%`. */
+export function formatPercent(fraction: number): string {
+  return `${(fraction * 100).toFixed(1)}%`;
+}
+
+/** The half-width of a confidence interval relative to its centre value: `±4.1%`. */
+export function formatRelativeHalfWidth(ci: readonly [number, number], centre: number): string {
+  return `±${formatPercent((ci[1] - ci[0]) / 2 / centre)}`;
 }
 
 /** `[3, 4, 5, 9]` → `3–5, 9`. */

@@ -1,35 +1,35 @@
 // Every custom LSP request and notification between client, server and the history webview.
 // Imported by both sides; each message says which way it travels. Plain data only: no vscode imports.
 import { NotificationType, RequestType } from 'vscode-languageserver-protocol';
+import type { RunView, VerdictView } from './history/types';
 
-/** One stored version of a function, as the history panel shows it. Times in nanoseconds. */
-export interface HistoryVersion {
+export type { ChangeView, FunctionStatus, RunView, VerdictView } from './history/types';
+
+/**
+ * One stored version of a function, as the history panel shows it. Times in nanoseconds. The figures are
+ * those of the run that stands for the version (its latest run of its own), exactly as the lens and the
+ * hover show them.
+ */
+export interface HistoryVersion extends Pick<RunView, 'medianNs' | 'ci95Ns' | 'spread' | 'samples' | 'allocatedBytesPerCall' | 'growthOrder' | 'failure'> {
   /** Stable id of the stored version. */
   id: string;
   /** Content hash of the version (whitespace and comments ignored). */
   hash: string;
-  /** Short git commit hash when the version was seen in a git repository. */
+  /** How the version is named: its short commit, or `working tree · <short content hash>` for uncommitted code. */
+  label: string;
+  /** Short git commit hash the version was seen at (for uncommitted code: the commit it sits on). */
   commit?: string;
+  /** The version is uncommitted work on top of `commit`. */
+  workingTree?: boolean;
   /** ISO date the version was first seen. */
   firstSeen: string;
   /** ISO date of the latest run of this version, when it has one. */
   lastRun?: string;
-  medianNs?: number;
-  ci95Ns?: [number, number];
-  cv?: number;
-  allocatedBytesPerCall?: number;
-  growthOrder?: string;
   cyclomatic?: number;
   cognitive?: number;
   /** Labels of the baselines that point at this version (`main`, `release-1.2`, ...). */
   baselines: string[];
-  verdict?: {
-    recommendation: 'ACCEPT' | 'REVIEW' | 'REJECT';
-    score: number;
-    source: 'llm' | 'rules';
-    reasoning: string;
-    confidence: number;
-  };
+  verdict?: VerdictView;
 }
 
 /** A function's whole history, oldest version first. */
@@ -105,7 +105,7 @@ export interface BenchmarkSummary {
   /** Relative change against the baseline (0.23 = 23 % slower), when there is one. */
   change?: number;
   baselineLabel?: string;
-  verdict?: { recommendation: 'ACCEPT' | 'REVIEW' | 'REJECT'; score: number; source: 'llm' | 'rules'; reasoning: string };
+  verdict?: VerdictView;
   /** Something the user should know that did not stop the run (no history database, a failed comparison). */
   notice?: string;
 }

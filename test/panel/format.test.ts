@@ -17,9 +17,8 @@ test('times and sizes pick the unit that keeps the number between 1 and 999', ()
   assert.equal(byteUnit(5 * 1024 * 1024).name, 'MB');
 });
 
-test('a version is named by short commit, else first-seen date, else short hash', () => {
+test('a version is named by the label the server gave it (commit, working tree · hash, date)', () => {
   const base = { id: 'v', hash: 'abcdef0123456789', firstSeen: '2026-10-02T10:00:00.000Z', baselines: [] };
-  assert.equal(versionLabel({ ...base, commit: '3f9a2c1d9e' }), '3f9a2c1');
-  assert.equal(versionLabel(base), '2026-10-02');
-  assert.equal(versionLabel({ ...base, firstSeen: '' }), 'abcdef0');
+  assert.equal(versionLabel({ ...base, commit: '3f9a2c1', label: 'working tree · abcdef0', workingTree: true }), 'working tree · abcdef0');
+  assert.equal(versionLabel({ ...base, label: '2026-10-02' }), '2026-10-02');
 });

@@ -41,12 +41,16 @@ export function isHistoryVersion(v: unknown): v is HistoryVersion {
     isObject(v) &&
     isString(v.id) &&
     isString(v.hash) &&
+    isString(v.label) &&
     optional(v.commit, isString) &&
+    optional(v.workingTree, (x): x is boolean => typeof x === 'boolean') &&
     isString(v.firstSeen) &&
     optional(v.lastRun, isString) &&
     optional(v.medianNs, isFiniteNumber) &&
     optional(v.ci95Ns, isCi) &&
-    optional(v.cv, isFiniteNumber) &&
+    optional(v.spread, isFiniteNumber) &&
+    optional(v.samples, isFiniteNumber) &&
+    optional(v.failure, (x): x is object => isObject(x) && isString(x.kind) && isString(x.message)) &&
     optional(v.allocatedBytesPerCall, isFiniteNumber) &&
     optional(v.growthOrder, isString) &&
     optional(v.cyclomatic, isFiniteNumber) &&

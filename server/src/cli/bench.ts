@@ -6,7 +6,7 @@ import { benchFunction, type BenchResult } from '../profile';
 import { findWorkspaceRoot } from '../workspace';
 import { functionNotFound, readSource } from './analyze';
 import { ExitCode, numberOption, stringOption, UsageError, type CliCommand } from './command';
-import { coverageText, formatBytes, formatNs } from '../format';
+import { coverageText, formatBytes, formatNs, formatPercent } from '../format';
 
 export const benchCommand: CliCommand = {
   name: 'bench',
@@ -69,7 +69,7 @@ function toText(r: BenchResult): string {
   if (t) {
     const what = t.mode === 'async' ? ' to settle' : t.mode === 'stream' ? ' to first item' : '';
     lines.push(
-      `  time    ${formatNs(t.medianNs)}/call${what}  [${formatNs(t.ci95Ns[0])} – ${formatNs(t.ci95Ns[1])}] 95% CI · cv ${(t.cv * 100).toFixed(1)}% · p75 ${formatNs(t.p75Ns)} · p99 ${formatNs(t.p99Ns)}`,
+      `  time    ${formatNs(t.medianNs)}/call${what}  [${formatNs(t.ci95Ns[0])} – ${formatNs(t.ci95Ns[1])}] 95% CI · spread ±${formatPercent(t.medianNs > 0 ? t.madNs / t.medianNs : 0)} · p75 ${formatNs(t.p75Ns)} · p99 ${formatNs(t.p99Ns)}`,
       `          ${count(t.opsPerSec)} ops/s · ${t.samples} samples × ${count(t.iterationsPerSample)} calls${t.itemsPerSec !== undefined ? ` · ${count(t.itemsPerSec)} items/s` : ''}`,
     );
   }

@@ -1,6 +1,8 @@
 // The engine facade: the one place the language server and the CLI call. It composes locate,
 // analyze, profile, history and verdict; it knows nothing about which editor (if any) called it.
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { innermostAt } from '../locate/locate';
 import { checkTypes, type TypeErrorFinding } from '../analyze/correctness';
 import { analyzeStatic, type Guard, type StaticSnapshot } from '../analyze/incremental';
@@ -10,18 +12,19 @@ import { captureEnvironment, type HistoryStore } from '../history/store';
 import { setBaseline as setBaselineIn, type BaselineSetResult } from '../history/baselines';
 import { commitMessagesTouching } from '../history/git';
 import { recordBenchRun, recordComparison } from '../history/record';
-import { historyView } from '../history/queries';
+import { fileStatus, historyFunctions, historyView } from '../history/queries';
+import type { RunRecord, RunView } from '../history/types';
 import { sourceFiles } from '../history/sources';
 import { DEFAULT_LLM_MODEL, LlmClient } from '../verdict/llm';
-import type { HistoryView } from '../protocol';
+import type { HistoryFunctionEntry, HistoryView } from '../protocol';
 import { compareVersions, comparisonJson, staticSummary, type Comparison, type ComparisonError } from './compare';
+import { benchView, interleavedView } from './view';
 import type {
   AnalyzeSettings,
   BaselineComparisonRequest,
   BaselineTarget,
   BenchOutcome,
   BenchSettings,
-  ChangeView,
   EngineOptions,
   FileAnalysis,
   FunctionAnalysis,
@@ -31,6 +34,7 @@ import type {
 
 export type * from './types';
 export { compareVersions, comparisonJson, staticSummary, type CompareRequest, type Comparison, type ComparisonError } from './compare';
+export { benchView, interleavedView, statusFor } from './view';
 
 /** How many files' parse results the engine keeps for incremental re-analysis. */
 const SNAPSHOT_LIMIT = 64;
@@ -101,8 +105,9 @@ export class Engine {
   }
 
   /**
-   * Benchmarks one function in the sandbox, records the run in the history, and when the function has a
-   * baseline whose code differs, compares the two interleaved and gives a verdict. A failed benchmark is a
+   * Benchmarks one function in the sandbox and records the run (a failure too) in the history; when the
+   * function has a baseline whose code differs, compares the two interleaved and gives a verdict. The
+   * outcome's `status` is what every surface shows, read back from the history. A failed benchmark is a
    * result, not an exception; only cancellation rejects (AbortError).
    */
   async benchmark(
@@ -117,36 +122,42 @@ export class Engine {
       text,
       qualifiedName,
       growth: settings.growth ?? true,
+      keepSamples: true,
       workspaceRoot: this.workspaceRoot,
       log: this.log,
       ...pick(settings, ['budgetMs', 'nodePath', 'timeoutMs', 'heapMb']),
       ...pick(ctl, ['signal', 'onProgress']),
     });
-    if (result.status !== 'ok') return { result };
+    const view = benchView(result);
     const store = this.store();
-    if (!store) return { result, notice: this.historyError };
-
     const report = await this.analyze(file, text, { typeCheck: false });
     const current = report.functions.find((f) => f.fn.qualifiedName === qualifiedName);
-    if (!current) return { result };
+    if (!store || !current) {
+      const status = { qualifiedName, hash: current?.fn.hash ?? '', createdAt: new Date().toISOString(), run: view };
+      return { result, status, recorded: false, ...(store ? {} : { notice: this.historyError }) };
+    }
     const label = settings.baselineLabel ?? 'main';
-    const { baseline } = await recordBenchRun(store, versionToRecord(file, text, report, current), benchRunRecord(result), analysisRecord(current, { complexity: current.complexity, security: current.security }), label);
-    if (!baseline || baseline.version.hash === current.fn.hash) return { result };
-
-    ctl.onProgress?.({ phase: `comparing with baseline "${label}"` });
-    const comparison = await this.compareToBaseline(store, {
-      file,
-      text,
-      report,
-      current,
-      baseline,
-      growth: false,
-      ...pick(settings, ['budgetMs', 'noiseThreshold', 'note']),
-      ...pick(ctl, ['signal', 'onProgress']),
-      ...(settings.llm ? { llm: this.llmClient(store, settings.llm) } : {}),
-    });
-    if (comparison.status === 'error') return { result, notice: `comparison with baseline "${label}" failed: ${comparison.error}` };
-    return { result, change: changeView(comparison, label), verdict: comparison.verdict };
+    const record = versionToRecord(file, text, report, current);
+    const { baseline } = await recordBenchRun(store, record, benchRunRecord(result, view), analysisRecord(current, { complexity: current.complexity, security: current.security }), label);
+    const outcome: Omit<BenchOutcome, 'status'> = { result, recorded: true };
+    if (view.ok && baseline && baseline.version.hash !== current.fn.hash) {
+      ctl.onProgress?.({ phase: `comparing with baseline "${label}"` });
+      const comparison = await this.compareToBaseline(store, {
+        file,
+        text,
+        report,
+        current,
+        baseline,
+        growth: false,
+        ...pick(settings, ['budgetMs', 'noiseThreshold', 'note']),
+        ...pick(ctl, ['signal', 'onProgress']),
+        ...(settings.llm ? { llm: this.llmClient(store, settings.llm) } : {}),
+      });
+      if (comparison.status === 'error') outcome.notice = `comparison with baseline "${label}" failed: ${comparison.error}`;
+      else outcome.verdict = comparison.verdict;
+    }
+    const status = fileStatus(store, file).find((s) => s.qualifiedName === qualifiedName && s.hash === current.fn.hash)!;
+    return { ...outcome, status, ...(status.change && outcome.verdict ? { change: status.change } : {}) };
   }
 
   /**
@@ -179,6 +190,8 @@ export class Engine {
     if (comparison.status === 'ok') {
       const environment = captureEnvironment();
       const side = (v: Comparison['current'], other: string) => ({
+        kind: 'interleaved' as const,
+        view: interleavedView(v),
         samplesNs: v.samplesNs,
         medianNs: v.timing.medianNs,
         ci95Ns: v.timing.ci95Ns,
@@ -206,40 +219,27 @@ export class Engine {
     return comparison;
   }
 
-  /** The latest stored outcome of every benchmarked function of `file`. */
+  /**
+   * The latest run of every stored version of `file`'s functions, newest first; `statusFor` picks the
+   * one for the code on screen.
+   */
   status(file: string): FunctionStatus[] {
     const store = this.store();
+    return store ? fileStatus(store, file) : [];
+  }
+
+  /** Functions with stored versions (one file's, or the workspace's), for the history panel's picker. */
+  historyFunctions(file?: string): HistoryFunctionEntry[] {
+    const store = this.store();
     if (!store) return [];
-    const out: FunctionStatus[] = [];
-    for (const fn of store.listFunctions(file)) {
-      const versions = store.listVersions(fn.id);
-      // The newest version that has a run: an edit without a run keeps showing the last measured one.
-      for (let i = versions.length - 1; i >= 0; i--) {
-        const version = versions[i]!;
-        const run = store.listRuns(version.id, 1)[0];
-        if (!run) continue;
-        const status: FunctionStatus = { qualifiedName: fn.qualifiedName, hash: version.hash, result: resultFromRun(fn.qualifiedName, run) };
-        const verdict = store.latestVerdict(version.id);
-        if (verdict) {
-          status.verdict = { recommendation: verdict.recommendation, score: verdict.score, source: verdict.source, reasoning: verdict.reasoning, confidence: verdict.confidence };
-          const change = verdict.change as Partial<ChangeView> | undefined;
-          if (change && typeof change.ratio === 'number' && Array.isArray(change.ci95)) {
-            const labels = verdict.baselineVersionId ? store.listBaselines().filter((b) => b.version.id === verdict.baselineVersionId).map((b) => b.label) : [];
-            status.change = {
-              ratio: change.ratio,
-              ci95: change.ci95 as [number, number],
-              pValue: change.pValue ?? 1,
-              significant: change.significant ?? false,
-              classification: change.classification ?? 'unchanged',
-              baselineLabel: labels[0] ?? 'baseline',
-            };
-          }
-        }
-        out.push(status);
-        break;
-      }
-    }
-    return out;
+    const root = this.workspaceRoot ?? process.cwd();
+    return historyFunctions(store, file).map((f) => ({ uri: pathToFileURL(join(root, f.file)).href, ...f }));
+  }
+
+  /** The stored source of one version of a function, for the panel's diff. */
+  versionSource(functionId: string, versionId: string): string | undefined {
+    const version = this.store()?.getVersion(versionId);
+    return version && version.functionId === functionId ? version.source : undefined;
   }
 
   /** Makes the current version of a function, a file or the whole workspace the baseline `label`. */
@@ -266,13 +266,14 @@ export class Engine {
   }
 
   /**
-   * Accepts the latest version's slowdown with the user's note: the note is stored, and an ACCEPT verdict
+   * Accepts the slowdown of the version with content hash `hash` (default: the newest) with the user's note: the note is stored, and an ACCEPT verdict
    * (source `rules`, reasoning quoting the note and the verdict it overrides) supersedes the old one.
    */
-  async acceptRegression(file: string, qualifiedName: string, note: string): Promise<void> {
+  async acceptRegression(file: string, qualifiedName: string, note: string, hash?: string): Promise<void> {
     const store = this.requireStore();
     const fn = store.findFunction(file, qualifiedName);
-    const version = fn ? store.listVersions(fn.id).at(-1) : undefined;
+    const versions = fn ? store.listVersions(fn.id) : [];
+    const version = (hash !== undefined ? versions.find((v) => v.hash === hash) : undefined) ?? versions.at(-1);
     if (!fn || !version) throw new Error(`${qualifiedName} has no stored version to accept: benchmark it first`);
     const previous = store.latestVerdict(version.id);
     store.transaction(() => {
@@ -368,11 +369,14 @@ function versionToRecord(file: string, text: string, report: FileAnalysis, curre
   return { file, fn: current.fn, source: text.slice(current.fn.start, current.fn.end), presentNames: report.functions.map((f) => f.fn.qualifiedName) };
 }
 
-/** A plain benchmark's run record. */
-function benchRunRecord(result: BenchResult) {
-  const t = result.timing!;
+/** A plain benchmark's run record (a failed one has only its view). */
+function benchRunRecord(result: BenchResult, view: RunView): RunRecord {
+  const t = result.timing;
+  if (!t) return { kind: 'bench', view, samplesNs: [], environment: captureEnvironment() };
   return {
-    samplesNs: [],
+    kind: 'bench',
+    view,
+    samplesNs: result.samplesNs ?? [],
     medianNs: t.medianNs,
     ci95Ns: t.ci95Ns,
     cv: t.cv,
@@ -388,41 +392,6 @@ function benchRunRecord(result: BenchResult) {
 /** Static-analysis figures of a version, with `data` as the record's detail. */
 function analysisRecord(a: FunctionAnalysis, data: unknown) {
   return { cyclomatic: a.complexity.cyclomatic, cognitive: a.complexity.cognitive, data };
-}
-
-/** The comparison's change as the editor shows it. */
-function changeView(c: Comparison, baselineLabel: string): ChangeView {
-  return { ratio: c.change.ratio, ci95: c.change.ci95, pValue: c.change.pValue, significant: c.change.significant, classification: c.change.classification, baselineLabel };
-}
-
-/** A BenchResult rebuilt from a stored run, for lenses and hovers after a restart. */
-function resultFromRun(qualifiedName: string, run: ReturnType<HistoryStore['listRuns']>[number]): BenchResult {
-  const stats = (run.stats ?? {}) as Partial<NonNullable<BenchResult['timing']>>;
-  const growth = run.growth as BenchResult['growth'] | undefined;
-  return {
-    function: qualifiedName,
-    status: 'ok',
-    error: null,
-    // Runs stored before inputs carried n and inputsCloned lack them: read as unknown size, not cloned.
-    inputs: { source: 'synthesized', n: 0, inputsCloned: false, params: [], ...(run.inputs as Partial<BenchResult['inputs']> | undefined) },
-    timing: {
-      medianNs: run.medianNs ?? stats.medianNs ?? 0,
-      meanNs: stats.meanNs ?? run.medianNs ?? 0,
-      ci95Ns: run.ci95Ns ?? stats.ci95Ns ?? [0, 0],
-      cv: run.cv ?? stats.cv ?? 0,
-      samples: stats.samples ?? run.samplesNs.length,
-      iterationsPerSample: stats.iterationsPerSample ?? 1,
-      p75Ns: stats.p75Ns ?? 0,
-      p99Ns: stats.p99Ns ?? 0,
-      opsPerSec: stats.opsPerSec ?? 0,
-      mode: stats.mode ?? 'sync',
-    },
-    memory: (run.memory as BenchResult['memory'] | undefined) ?? null,
-    growth: growth ?? (run.growthOrder ? { order: run.growthOrder as NonNullable<BenchResult['growth']>['order'], fit: null, points: [] } : null),
-    mocks: [],
-    warnings: [],
-    coverage: null,
-  };
 }
 
 /** The listed keys of `o` that are defined (exactOptionalPropertyTypes-friendly spreading). */

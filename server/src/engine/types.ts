@@ -4,6 +4,9 @@ import type { ComplexityMetrics } from '../analyze/complexity';
 import type { TypeErrorFinding } from '../analyze/correctness';
 import type { SecurityFinding, SecurityOptions } from '../analyze/security';
 import type { BaselineRecord } from '../history/store';
+import type { ChangeView, FunctionStatus } from '../history/types';
+
+export type { ChangeView, FunctionStatus, RunView, VerdictView } from '../history/types';
 import type { LocatedFunction, SyntaxProblem } from '../locate/types';
 import type { BenchResult } from '../profile';
 import type { LlmClient } from '../verdict/llm';
@@ -79,30 +82,18 @@ export interface BenchSettings {
   note?: string;
 }
 
-/** The change against the baseline a verdict rests on. */
-export interface ChangeView {
-  ratio: number;
-  ci95: [number, number];
-  pValue: number;
-  significant: boolean;
-  classification: 'regression' | 'improvement' | 'unchanged';
-  baselineLabel: string;
-}
-
-/** A benchmark, and its comparison with the baseline when one exists and the code differs from it. */
+/** A benchmark as recorded, and its comparison with the baseline when one exists and the code differs from it. */
 export interface BenchOutcome {
   result: BenchResult;
+  /** What every surface shows for this run: read back from the history when it was recorded. */
+  status: FunctionStatus;
+  /** False when the history was unavailable (or the function could not be located): nothing was stored. */
+  recorded: boolean;
   change?: ChangeView;
+  /** The verdict of this run's comparison, when one was made. */
   verdict?: Verdict;
   /** Something the user should know that did not stop the run (the history DB was unavailable, ...). */
   notice?: string;
-}
-
-/** The latest stored outcome of one function of a file. */
-export interface FunctionStatus extends BenchOutcome {
-  qualifiedName: string;
-  /** Content hash of the version the outcome belongs to. */
-  hash: string;
 }
 
 /** Where a baseline applies. */

@@ -1,7 +1,7 @@
 // Setting a baseline: the current version of chosen functions becomes the named label. One home for the
 // CLI (`perflens baseline set`) and the editor (Set Baseline).
 import { locateFunctions } from '../locate/locate';
-import { gitInfo } from './git';
+import { fileAtHead, gitInfo, isCommitted } from './git';
 import { trackVersion } from './record';
 import type { BaselineScope, HistoryStore } from './store';
 
@@ -24,22 +24,24 @@ export interface BaselineSetResult {
  * parent's hash anyway). Everything is written in one transaction.
  */
 export async function setBaseline(store: HistoryStore, label: string, scope: BaselineScope, sources: SourceText[], qualifiedName?: string): Promise<BaselineSetResult> {
-  const chosen: { source: SourceText; fns: ReturnType<typeof locateFunctions>['functions']; all: string[]; git: Awaited<ReturnType<typeof gitInfo>> }[] = [];
+  const chosen: { source: SourceText; fns: ReturnType<typeof locateFunctions>['functions']; all: string[]; git: Awaited<ReturnType<typeof gitInfo>>; atHead?: string }[] = [];
   const available: string[] = [];
   for (const source of sources) {
     const located = locateFunctions(source.file, source.text);
     const all = located.functions.map((f) => f.qualifiedName);
     available.push(...all);
     const fns = qualifiedName ? located.functions.filter((f) => f.qualifiedName === qualifiedName) : located.functions.filter((f) => !f.parent);
-    if (fns.length) chosen.push({ source, fns, all, git: await gitInfo(source.file) });
+    if (fns.length) chosen.push({ source, fns, all, git: await gitInfo(source.file), atHead: await fileAtHead(source.file) });
   }
   if (qualifiedName && chosen.length === 0) return { count: 0, names: [], missing: { qualifiedName, available } };
   return store.transaction(() => {
     const entries: { functionId: string; versionId: string }[] = [];
     const names: string[] = [];
-    for (const { source, fns, all, git } of chosen) {
+    for (const { source, fns, all, git, atHead } of chosen) {
       for (const fn of fns) {
-        const { fn: tracked, version } = trackVersion(store, { file: source.file, fn, source: source.text.slice(fn.start, fn.end), presentNames: all }, git);
+        const text = source.text.slice(fn.start, fn.end);
+        const facts = git && !isCommitted(text, atHead) ? { ...git, workingTree: true } : git;
+        const { fn: tracked, version } = trackVersion(store, { file: source.file, fn, source: text, presentNames: all }, facts);
         entries.push({ functionId: tracked.id, versionId: version.id });
         names.push(`${tracked.file}#${fn.qualifiedName}`);
       }

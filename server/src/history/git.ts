@@ -1,7 +1,7 @@
 // Git facts about a file, for version records and for the intent of a change. Reads only, via `git`
 // with execFile (no shell); outside a repository, or without git installed, everything is undefined.
 import { execFile } from 'node:child_process';
-import { dirname } from 'node:path';
+import { basename, dirname } from 'node:path';
 
 /** Where a version was seen. */
 export interface GitInfo {
@@ -10,25 +10,43 @@ export interface GitInfo {
   branch?: string;
   /** Author of the last commit touching the file. */
   author?: string;
+  /** The version is uncommitted work on top of `commit` (its source is not in the file at HEAD). */
+  workingTree?: boolean;
 }
 
-function git(cwd: string, args: string[], timeoutMs = 3000): Promise<string | undefined> {
+function git(cwd: string, args: string[], timeoutMs = 3000, trim = true): Promise<string | undefined> {
   return new Promise((resolve) => {
-    execFile('git', args, { cwd, timeout: timeoutMs, maxBuffer: 1 << 20, windowsHide: true }, (err, stdout) => {
-      resolve(err ? undefined : stdout.trim());
+    execFile('git', args, { cwd, timeout: timeoutMs, maxBuffer: 16 << 20, windowsHide: true }, (err, stdout) => {
+      resolve(err ? undefined : trim ? stdout.trim() : stdout);
     });
   });
 }
 
-/** HEAD, branch and last author of `file`; undefined outside a git repository. */
-export async function gitInfo(file: string): Promise<GitInfo | undefined> {
+/**
+ * HEAD, branch and last author of `file`; undefined outside a git repository. With `source` (one
+ * function's text, possibly from an unsaved buffer), also whether that text is uncommitted work: it is
+ * when the file at HEAD does not contain it.
+ */
+export async function gitInfo(file: string, source?: string): Promise<GitInfo | undefined> {
   const cwd = dirname(file);
   const head = await git(cwd, ['log', '-1', '--format=%h%x1f%an', '--', file]);
   const commit = await git(cwd, ['rev-parse', '--short', 'HEAD']);
   if (!commit) return undefined;
   const branch = await git(cwd, ['rev-parse', '--abbrev-ref', 'HEAD']);
   const author = head ? head.split('\x1f')[1] : undefined;
-  return { commit, branch: branch && branch !== 'HEAD' ? branch : undefined, author: author || undefined };
+  const info: GitInfo = { commit, branch: branch && branch !== 'HEAD' ? branch : undefined, author: author || undefined };
+  if (source !== undefined && !isCommitted(source, await fileAtHead(file))) info.workingTree = true;
+  return info;
+}
+
+/** The text of `file` at HEAD; undefined when it is not committed (or outside git). */
+export function fileAtHead(file: string): Promise<string | undefined> {
+  return git(dirname(file), ['show', `HEAD:./${basename(file)}`], 3000, false);
+}
+
+/** Whether a function's source is part of the file as committed at HEAD. */
+export function isCommitted(source: string, atHead: string | undefined): boolean {
+  return atHead !== undefined && atHead.includes(source);
 }
 
 /**

@@ -118,6 +118,17 @@ export const MIGRATIONS: Migration[] = [
       `);
     },
   },
+  {
+    version: 3,
+    description: 'one view per run (failures too), interleaved runs told apart, working-tree versions',
+    up(db) {
+      db.exec(`
+        ALTER TABLE runs ADD COLUMN kind TEXT NOT NULL DEFAULT 'bench';  -- 'bench' | 'interleaved'
+        ALTER TABLE runs ADD COLUMN view TEXT;                          -- RunView JSON, computed once
+        ALTER TABLE versions ADD COLUMN working_tree INTEGER NOT NULL DEFAULT 0;
+      `);
+    },
+  },
 ];
 
 /** Highest schema version this build knows. */

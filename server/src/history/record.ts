@@ -23,7 +23,7 @@ export function trackVersion(store: HistoryStore, v: VersionToRecord, git: GitIn
 
 /** Reads the git facts of the file, then records the version and runs `write` in one transaction. */
 export async function recordVersionWith<T>(store: HistoryStore, v: VersionToRecord, write: (stored: { fn: StoredFunction; version: StoredVersion }) => T): Promise<T> {
-  const git = await gitInfo(v.file);
+  const git = await gitInfo(v.file, v.source);
   return store.transaction(() => write(trackVersion(store, v, git)));
 }
 

@@ -56,6 +56,7 @@ interface VersionRow {
   git_commit: string | null;
   git_branch: string | null;
   git_author: string | null;
+  working_tree?: number | null;
   first_seen: string;
 }
 
@@ -158,16 +159,22 @@ export class HistoryStore {
     return rows.map(toFunction);
   }
 
-  /** Records a version (idempotent by content hash) and returns it with the date it was first seen. */
+  /**
+   * Records a version (idempotent by content hash) and returns it with the date it was first seen. A
+   * version first seen as uncommitted work takes the commit's facts once it is seen committed.
+   */
   recordVersion(functionId: string, v: { hash: string; bodyHash: string; source: string; git?: GitInfo }): StoredVersion {
     const tx = this.db.transaction((): StoredVersion => {
       const id = shortHash(`${functionId}@${v.hash}`);
       this.db
         .prepare(
-          `INSERT INTO versions (id, function_id, hash, body_hash, source, git_commit, git_branch, git_author, first_seen)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (function_id, hash) DO NOTHING`,
+          `INSERT INTO versions (id, function_id, hash, body_hash, source, git_commit, git_branch, git_author, working_tree, first_seen)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+           ON CONFLICT (function_id, hash) DO UPDATE SET git_commit = excluded.git_commit, git_branch = excluded.git_branch,
+             git_author = excluded.git_author, working_tree = 0
+           WHERE versions.working_tree = 1 AND excluded.working_tree = 0 AND excluded.git_commit IS NOT NULL`,
         )
-        .run(id, functionId, v.hash, v.bodyHash, v.source, v.git?.commit ?? null, v.git?.branch ?? null, v.git?.author ?? null, now());
+        .run(id, functionId, v.hash, v.bodyHash, v.source, v.git?.commit ?? null, v.git?.branch ?? null, v.git?.author ?? null, v.git?.workingTree ? 1 : 0, now());
       return this.getVersion(id)!;
     });
     return tx.immediate();
@@ -190,8 +197,8 @@ export class HistoryStore {
     const info = this.db
       .prepare(
         `INSERT INTO runs (version_id, created_at, samples, sample_count, median_ns, ci_lo_ns, ci_hi_ns, cv,
-           allocated_bytes_per_call, growth_order, stats, memory, growth, inputs, environment)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+           allocated_bytes_per_call, growth_order, stats, memory, growth, inputs, environment, kind, view)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
       .run(
         versionId,
@@ -209,6 +216,8 @@ export class HistoryStore {
         json(run.growth),
         json(run.inputs),
         json(run.environment ?? captureEnvironment()),
+        run.kind ?? run.view?.kind ?? 'bench',
+        json(run.view),
       );
     return Number(info.lastInsertRowid);
   }
@@ -235,6 +244,8 @@ export class HistoryStore {
         growth: parse(r.growth),
         inputs: parse(r.inputs),
         environment: parse(r.environment) as RunEnvironment | undefined,
+        kind: (r.kind as StoredRun['kind'] | null) ?? 'bench',
+        view: parse(r.view) as StoredRun['view'],
       };
     });
   }
@@ -379,6 +390,6 @@ function toFunction(r: FunctionRow): StoredFunction {
 
 function toVersion(r: VersionRow): StoredVersion {
   const v: StoredVersion = { id: r.id, functionId: r.function_id, hash: r.hash, bodyHash: r.body_hash, source: r.source, firstSeen: r.first_seen };
-  if (r.git_commit) v.git = { commit: r.git_commit, branch: r.git_branch ?? undefined, author: r.git_author ?? undefined };
+  if (r.git_commit) v.git = { commit: r.git_commit, branch: r.git_branch ?? undefined, author: r.git_author ?? undefined, ...(r.working_tree ? { workingTree: true } : {}) };
   return v;
 }

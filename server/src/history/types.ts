@@ -1,6 +1,63 @@
 // The history's record types: what is stored and what reads give back. Owned here, re-exported by the
 // protocol and the engine where they need them.
+import type { BenchResult, SandboxErrorKind } from '../profile';
+import type { Verdict } from '../verdict/types';
 import type { GitInfo } from './git';
+
+/**
+ * What a benchmark result carries besides the figures below (inputs, mocks, warnings, and any block a
+ * later result gains): kept as the result has it, never restated.
+ */
+export type RunDetail = Omit<BenchResult, 'function' | 'status' | 'error' | 'timing' | 'memory' | 'growth' | 'samplesNs'>;
+
+/**
+ * One view of a run, computed once when it is recorded and shown unchanged by the lens, the hover, the
+ * panel, the CLI and reports.
+ */
+export interface RunView {
+  /** `bench` for a run of its own, `interleaved` for one side of a comparison with the baseline. */
+  kind: 'bench' | 'interleaved';
+  ok: boolean;
+  /** Why the run failed (timeout, oom, throws, ...), when it did. */
+  failure?: { kind: SandboxErrorKind; message: string };
+  medianNs?: number;
+  ci95Ns?: [number, number];
+  /**
+   * Median absolute deviation over the median: how much samples spread, robust to the odd GC pause
+   * (the coefficient of variation is not: one 100× sample can push it past 200 %).
+   */
+  spread?: number;
+  samples?: number;
+  allocatedBytesPerCall?: number;
+  /** Fitted growth order; absent when not measured or when no input scales with n. */
+  growthOrder?: string;
+  detail?: RunDetail;
+}
+
+/** The change against the baseline a verdict rests on. */
+export interface ChangeView {
+  ratio: number;
+  ci95: [number, number];
+  pValue: number;
+  significant: boolean;
+  classification: 'regression' | 'improvement' | 'unchanged';
+  baselineLabel: string;
+}
+
+/** A verdict as every surface shows it. */
+export type VerdictView = Pick<Verdict, 'recommendation' | 'score' | 'source' | 'reasoning' | 'confidence'>;
+
+/** The latest run of one version of a function, with the verdict on that version. */
+export interface FunctionStatus {
+  qualifiedName: string;
+  /** Content hash of the version the run measured. */
+  hash: string;
+  /** ISO date of the run. */
+  createdAt: string;
+  run: RunView;
+  change?: ChangeView;
+  verdict?: VerdictView;
+}
 
 /** A tracked function. */
 export interface StoredFunction {
@@ -42,6 +99,10 @@ export interface RunRecord {
   cv?: number;
   allocatedBytesPerCall?: number;
   growthOrder?: string;
+  /** Default `bench`. */
+  kind?: RunView['kind'];
+  /** The run's view, computed once by the engine. */
+  view?: RunView;
   /** Further descriptive statistics (JSON). */
   stats?: unknown;
   memory?: unknown;
@@ -53,7 +114,8 @@ export interface RunRecord {
 }
 
 /** A stored run, samples decoded. */
-export interface StoredRun extends Omit<RunRecord, 'samplesNs' | 'createdAt'> {
+export interface StoredRun extends Omit<RunRecord, 'samplesNs' | 'createdAt' | 'kind'> {
+  kind: RunView['kind'];
   id: number;
   versionId: string;
   samplesNs: Float64Array;

@@ -16,15 +16,16 @@ import type { Engine } from '../engine';
 import { innermostAt, locateFunctions } from '../locate/locate';
 import type { LocatedFunction } from '../locate/types';
 import { fileOf, functionAtPosition, type DocState } from './documents';
-import { benchmarkSummary, outcomeView, summaryMessage, type RunView } from './present';
+import type { FunctionStatus } from '../engine';
+import { benchmarkSummary, summaryMessage } from './present';
 import { benchSettings, type PerfLensSettings } from './settings';
 
 /** What the command handlers share with the rest of the server. */
 export interface ServerContext {
   readonly connection: Connection;
   readonly docs: Map<string, DocState>;
-  /** Latest run of each function per document URI. */
-  readonly statusCache: Map<string, Map<string, RunView>>;
+  /** The stored runs of each document's functions (every version's latest), per document URI. */
+  readonly statusCache: Map<string, FunctionStatus[]>;
   /** One run per function at a time; a second click on a running function is refused. */
   readonly running: Map<string, AbortController>;
   readonly trusted: boolean;
@@ -192,11 +193,11 @@ export async function runBenchmark(
       },
     });
     ctx.refreshStatus(state);
+    // Without a history the run is kept here, so the lens still shows it until the next one.
+    if (!outcome.recorded) ctx.statusCache.set(uri, [outcome.status, ...(ctx.statusCache.get(uri) ?? [])]);
     const fn = (state.fns ?? []).find((f) => f.qualifiedName === qualifiedName);
-    const view = outcomeView(outcome, fn?.hash);
-    // A failed run may not be stored: show it until the next one.
-    if (!view.ok) ctx.statusCache.get(uri)?.set(qualifiedName, view);
-    summary = benchmarkSummary(uri, qualifiedName, fn, view);
+    const cyclomatic = state.analysis?.result.functions.find((f) => f.fn.qualifiedName === qualifiedName)?.complexity.cyclomatic;
+    summary = benchmarkSummary(uri, qualifiedName, fn, outcome.status, cyclomatic);
     if (outcome.notice) {
       summary.notice = outcome.notice;
       ctx.log(`benchmark ${qualifiedName}: ${outcome.notice}`);
@@ -254,7 +255,7 @@ async function acceptCommand(ctx: ServerContext, target: CommandTarget): Promise
   const { state, fn } = resolveTarget(ctx, target);
   if (!fn) return { ok: false, message: 'Put the cursor inside the function whose regression you accept.' };
   const note = target.note?.trim() || 'accepted from the editor';
-  await ctx.requireEngine().acceptRegression(state.file, fn.qualifiedName, note);
+  await ctx.requireEngine().acceptRegression(state.file, fn.qualifiedName, note, fn.hash);
   ctx.refreshStatus(state);
   await ctx.publish(state);
   ctx.refreshLenses();

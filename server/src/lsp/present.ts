@@ -1,8 +1,8 @@
-// Presentation: the text of lenses, hovers, diagnostics and command messages, as plain functions of one
-// view of a function's latest run. The only code that reads the engine's result shapes for the editor.
+// Presentation: the text of lenses, hovers, diagnostics and command messages, as plain functions of the
+// engine's one view of a run (FunctionStatus). The only place editor text is built.
 import { DiagnosticSeverity, MarkupKind, type Diagnostic, type Hover } from 'vscode-languageserver/node';
-import type { BenchOutcome, FunctionAnalysis, FunctionStatus } from '../engine';
-import { coverageText, formatNs } from '../format';
+import { statusFor, type FunctionAnalysis, type FunctionStatus } from '../engine';
+import { coverageText, formatBytes, formatNs, formatPercent, formatRelativeHalfWidth } from '../format';
 import type { LocatedFunction, Position } from '../locate/types';
 import type { SecurityFinding } from '../analyze/security';
 import { DiagnosticCode, type BenchmarkSummary, type CommandTarget } from '../protocol';
@@ -15,41 +15,34 @@ const signedPercent = (ratio: number): string => {
 
 const VERDICT_MARK = { ACCEPT: '✓', REVIEW: '?', REJECT: '✗' } as const;
 
-/**
- * What lenses, hovers and diagnostics show about a function's latest run: the engine's stored status in
- * display terms. `toRunView` is the one place that reads the engine's result shapes.
- */
-export interface RunView {
-  /** Content hash of the version that was measured (differs from the code's hash after an edit). */
-  hash?: string;
-  ok: boolean;
-  error?: string;
-  medianNs?: number;
-  ci95Ns?: [number, number];
-  samples?: number;
-  allocatedBytesPerCall?: number;
-  growthOrder?: string;
-  /** How much of the function the timed inputs ran. */
-  coverage?: { covered: number; total: number; unreachedLines: number[] };
-  change?: { ratio: number; ci95: [number, number]; pValue: number; classification: string; baselineLabel: string };
-  verdict?: { recommendation: 'ACCEPT' | 'REVIEW' | 'REJECT'; score: number; source: 'llm' | 'rules'; reasoning: string; confidence: number };
+/** The stored run shown for a function, and whether it measured an earlier version of the code on screen. */
+export interface Shown {
+  status: FunctionStatus;
+  stale: boolean;
+}
+
+/** The run to show for `fn` as it is on screen (see statusFor). */
+export function shownFor(statuses: readonly FunctionStatus[] | undefined, fn: LocatedFunction): Shown | undefined {
+  return statuses ? statusFor(statuses, fn.qualifiedName, fn.hash) : undefined;
 }
 
 /** The lens title of one function: `▶ Benchmark` before a run, else its figures and verdict. */
-export function lensTitle(fn: LocatedFunction, run: RunView | undefined, cyclomatic: number | undefined): string {
+export function lensTitle(shown: Shown | undefined, cyclomatic: number | undefined): string {
   const cc = cyclomatic !== undefined ? `CC ${cyclomatic}` : undefined;
-  if (!run) return ['▶ Benchmark', cc].filter(Boolean).join(' · ');
-  if (!run.ok) return `⚠ Benchmark failed · ${firstLine(run.error ?? 'see hover')} · ▶ re-run`;
-  const stale = run.hash !== undefined && run.hash !== fn.hash ? ' (before edit)' : '';
-  const verdict = run.verdict ? `${VERDICT_MARK[run.verdict.recommendation]} ${run.verdict.recommendation}` : undefined;
-  const change = run.change;
+  if (!shown) return ['▶ Benchmark', cc].filter(Boolean).join(' · ');
+  const { status, stale } = shown;
+  const run = status.run;
+  const before = stale ? ' (before edit)' : '';
+  if (!run.ok) return `⚠ Benchmark failed${before} · ${firstLine(run.failure?.message ?? 'see hover')} · ▶ re-run`;
+  const verdict = status.verdict ? `${VERDICT_MARK[status.verdict.recommendation]} ${status.verdict.recommendation}` : undefined;
+  const change = status.change;
   if (change && change.classification !== 'unchanged') {
     const arrow = change.ratio > 1 ? '▲' : '▼';
-    return [`${arrow} ${signedPercent(change.ratio)} vs ${change.baselineLabel}${stale}`, verdict].filter(Boolean).join(' · ');
+    return [`${arrow} ${signedPercent(change.ratio)} vs ${change.baselineLabel}${before}`, verdict].filter(Boolean).join(' · ');
   }
   const median = run.medianNs !== undefined ? formatNs(run.medianNs) : 'measured';
-  const spread = run.ci95Ns && run.medianNs ? ` ±${(((run.ci95Ns[1] - run.ci95Ns[0]) / 2 / run.medianNs) * 100).toFixed(1)}%` : '';
-  return [`${median}${spread}${stale}`, run.growthOrder, cc, verdict].filter(Boolean).join(' · ');
+  const spread = run.ci95Ns && run.medianNs ? ` ${formatRelativeHalfWidth(run.ci95Ns, run.medianNs)}` : '';
+  return [`${median}${spread}${before}`, run.growthOrder, cc, verdict].filter(Boolean).join(' · ');
 }
 
 function firstLine(text: string): string {
@@ -70,22 +63,24 @@ export interface HoverCommands {
 }
 
 /** The hover over a function's name: its latest run, change, verdict, complexity and action links. */
-export function hoverFor(fn: LocatedFunction, s: RunView | undefined, analysis: FunctionAnalysis | undefined, target: CommandTarget, trusted: boolean, commands: HoverCommands): Hover {
+export function hoverFor(fn: LocatedFunction, shown: Shown | undefined, analysis: FunctionAnalysis | undefined, target: CommandTarget, trusted: boolean, commands: HoverCommands): Hover {
   const lines: string[] = [`**${fn.qualifiedName}** · PerfLens`, ''];
-  const r = s;
+  const s = shown?.status;
+  const r = s?.run;
+  const stale = shown?.stale ? ' _(measured before your latest edit)_' : '';
   if (!r) lines.push('Not benchmarked yet.');
-  else if (!r.ok) lines.push(`Last benchmark failed: ${r.error ?? 'unknown error'}`);
+  else if (!r.ok) lines.push(`Last benchmark failed${stale}: ${r.failure ? `${r.failure.kind}: ${r.failure.message}` : 'unknown error'}`);
   else {
-    const stale = r.hash !== undefined && r.hash !== fn.hash ? ' _(measured before your latest edit)_' : '';
     const ci = r.ci95Ns ? ` (95% CI ${formatNs(r.ci95Ns[0])} – ${formatNs(r.ci95Ns[1])})` : '';
     lines.push(`Median **${r.medianNs !== undefined ? formatNs(r.medianNs) : '?'}**${ci}${stale}`);
     const extra = [
-      r.allocatedBytesPerCall !== undefined ? `${Math.round(r.allocatedBytesPerCall)} B allocated per call` : undefined,
+      r.allocatedBytesPerCall !== undefined ? `${formatBytes(r.allocatedBytesPerCall)} allocated per call` : undefined,
       r.growthOrder ? `growth ${r.growthOrder}` : undefined,
+      r.spread !== undefined ? `spread ±${formatPercent(r.spread)}` : undefined,
       r.samples !== undefined ? `${r.samples} samples` : undefined,
     ].filter(Boolean);
     if (extra.length) lines.push('', extra.join(' · '));
-    if (r.coverage) lines.push('', coverageText(r.coverage));
+    if (r.detail?.coverage) lines.push('', coverageText(r.detail.coverage));
   }
   if (s?.change) {
     const c = s.change;
@@ -108,7 +103,7 @@ export function hoverFor(fn: LocatedFunction, s: RunView | undefined, analysis: 
 export interface DiagnosticsInput {
   fns: readonly LocatedFunction[];
   analysis?: readonly FunctionAnalysis[];
-  statuses?: ReadonlyMap<string, RunView>;
+  statuses?: readonly FunctionStatus[];
   findings: readonly { at: Position; finding: SecurityFinding }[];
 }
 
@@ -127,7 +122,7 @@ export function diagnosticsFor(input: DiagnosticsInput, settings: PerfLensSettin
         message: `${fn.qualifiedName} is complex: cyclomatic ${c.cyclomatic} (limit ${settings.complexity.cyclomaticThreshold}), cognitive ${c.cognitive} (limit ${settings.complexity.cognitiveThreshold}). Splitting it makes it easier to test and to benchmark.`,
       });
     }
-    const s = input.statuses?.get(fn.qualifiedName);
+    const s = shownFor(input.statuses, fn)?.status;
     if (s?.verdict?.recommendation === 'REJECT') {
       const change = s.change ? ` is ${signedPercent(s.change.ratio)} vs ${s.change.baselineLabel} (p = ${s.change.pValue.toPrecision(2)})` : ' regressed';
       out.push({
@@ -165,44 +160,17 @@ export function summaryMessage(s: BenchmarkSummary): string {
   return parts.join(' · ');
 }
 
-/** The summary a benchmark command returns, from the run's view. */
-export function benchmarkSummary(uri: string, qualifiedName: string, fn: LocatedFunction | undefined, view: RunView): BenchmarkSummary {
+/** The summary a benchmark command returns: the stored view of the run, as the lens shows it. */
+export function benchmarkSummary(uri: string, qualifiedName: string, fn: LocatedFunction | undefined, status: FunctionStatus, cyclomatic?: number): BenchmarkSummary {
+  const run = status.run;
   return {
     uri,
     qualifiedName,
-    ok: view.ok,
-    error: view.error,
-    title: fn ? lensTitle(fn, view, undefined) : '',
-    medianNs: view.medianNs,
-    change: view.change ? view.change.ratio - 1 : undefined,
-    baselineLabel: view.change?.baselineLabel,
-    verdict: view.verdict && { recommendation: view.verdict.recommendation, score: view.verdict.score, source: view.verdict.source, reasoning: view.verdict.reasoning },
-  };
-}
-
-// ---------------------------------------------------------------------------------------------
-// Engine shapes -> what the editor shows.
-
-/** A stored status in display terms. */
-export function toRunView(s: FunctionStatus): RunView {
-  return { ...outcomeView(s, s.hash), hash: s.hash };
-}
-
-/** A benchmark outcome in display terms. */
-export function outcomeView(o: BenchOutcome, hash: string | undefined): RunView {
-  const r = o.result;
-  const ok = r.status === 'ok' && r.timing !== null;
-  return {
-    hash,
-    ok,
-    error: ok ? undefined : r.error?.message ?? 'the benchmark failed',
-    medianNs: r.timing?.medianNs,
-    ci95Ns: r.timing?.ci95Ns,
-    samples: r.timing?.samples,
-    allocatedBytesPerCall: r.memory?.allocatedBytesPerCall,
-    growthOrder: r.growth && r.growth.order !== 'not size-dependent' ? r.growth.order : undefined,
-    coverage: r.coverage ?? undefined,
-    change: o.change && { ratio: o.change.ratio, ci95: o.change.ci95, pValue: o.change.pValue, classification: o.change.classification, baselineLabel: o.change.baselineLabel },
-    verdict: o.verdict && { recommendation: o.verdict.recommendation, score: o.verdict.score, source: o.verdict.source, reasoning: o.verdict.reasoning, confidence: o.verdict.confidence },
+    ok: run.ok,
+    ...(run.ok ? {} : { error: run.failure?.message ?? 'the benchmark failed' }),
+    title: fn ? lensTitle({ status, stale: false }, cyclomatic) : '',
+    ...(run.medianNs !== undefined ? { medianNs: run.medianNs } : {}),
+    ...(status.change ? { change: status.change.ratio - 1, baselineLabel: status.change.baselineLabel } : {}),
+    ...(status.verdict ? { verdict: status.verdict } : {}),
   };
 }

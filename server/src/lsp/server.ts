@@ -1,8 +1,7 @@
 // The PerfLens language server: capabilities and handler registration only. Editor events go to the
 // engine (analysis through the worker, commands through commands.ts); what comes back is turned into
 // lenses, hovers and diagnostics by present.ts. Works with any LSP client (VS Code, Neovim, ...).
-import * as path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import {
   CodeActionKind,
   CodeLensRefreshRequest,
@@ -26,14 +25,13 @@ import {
   TrustNotification,
   VersionSourceRequest,
   type CommandTarget,
-  type HistoryFunctionEntry,
   type InitializationOptions,
 } from '../protocol';
-import { Engine } from '../engine';
+import { Engine, type FunctionStatus } from '../engine';
 import { WorkerAnalyzer, type Analyzer } from './analysisWorker';
 import { errorText, executeCommand, runBenchmark, runKey, type ServerContext } from './commands';
 import { adopt, applyChanges, changesSince, contains, fileOf, functionAtPosition, openDocument, shiftThrough, type DocState } from './documents';
-import { diagnosticsFor, hoverFor, lensTitle, toRunView, type RunView } from './present';
+import { diagnosticsFor, hoverFor, lensTitle, shownFor } from './present';
 import { analyzeSettings, SettingsSource } from './settings';
 
 /** Options for tests and embedders; `perflens lsp` uses the defaults. */
@@ -53,7 +51,7 @@ const DEFAULT_ANALYSIS_DELAY_MS = 300;
 export function startServer(connection: Connection, options: ServerOptions = {}): void {
   const docs = new Map<string, DocState>();
   const settings = new SettingsSource(connection);
-  const statusCache = new Map<string, Map<string, RunView>>();
+  const statusCache = new Map<string, FunctionStatus[]>();
   const running = new Map<string, AbortController>();
   const analysisDelay = options.analysisDelayMs ?? DEFAULT_ANALYSIS_DELAY_MS;
   let engine: Engine | undefined;
@@ -174,10 +172,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     if (!state || !trusted || !(await settings.for(td.uri)).runOnSave) return;
     // Only functions whose code changed since their last run: saving should not re-run the whole file.
     // Hashes come from the saved text itself: the last analysis may predate the latest keystrokes.
-    const changed = locateFunctions(state.file, state.doc.getText()).functions.filter((fn) => {
-      const s = statusCache.get(td.uri)?.get(fn.qualifiedName);
-      return s?.hash !== undefined && s.hash !== fn.hash;
-    });
+    const changed = locateFunctions(state.file, state.doc.getText()).functions.filter((fn) => shownFor(statusCache.get(td.uri), fn)?.stale === true);
     for (const fn of changed) await runBenchmark(ctx, state, fn.qualifiedName, {});
   });
 
@@ -190,7 +185,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   function refreshStatus(state: DocState): void {
     if (!engine) return;
     try {
-      statusCache.set(state.doc.uri, new Map(engine.status(state.file).map((s) => [s.qualifiedName, toRunView(s)])));
+      statusCache.set(state.doc.uri, engine.status(state.file));
     } catch (err) {
       log(`status of ${state.file} failed: ${errorText(err)}`);
     }
@@ -271,7 +266,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       let command: Command;
       if (!trusted) command = { title: '⊘ Benchmarks off: untrusted workspace', command: 'perflens.explainTrust' };
       else if (running.has(runKey(textDocument.uri, fn.qualifiedName))) command = { title: '◷ Benchmarking…', command: cmd('benchmark'), arguments: [target] };
-      else command = { title: lensTitle(fn, statuses?.get(fn.qualifiedName), cyclomatic.get(fn.qualifiedName)), command: cmd('benchmark'), arguments: [target] };
+      else command = { title: lensTitle(shownFor(statuses, fn), cyclomatic.get(fn.qualifiedName)), command: cmd('benchmark'), arguments: [target] };
       return { range: at, command };
     });
   });
@@ -283,7 +278,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     if (!fn) return null;
     const analysis = state.analysis?.result.functions.find((f) => f.fn.qualifiedName === fn.qualifiedName);
     const target: CommandTarget = { uri: textDocument.uri, qualifiedName: fn.qualifiedName };
-    return hoverFor(fn, statusCache.get(textDocument.uri)?.get(fn.qualifiedName), analysis, target, trusted, {
+    return hoverFor(fn, shownFor(statusCache.get(textDocument.uri), fn), analysis, target, trusted, {
       benchmark: cmd('benchmark'),
       setBaseline: cmd('setBaseline'),
       showHistory: cmd('showHistory'),
@@ -312,24 +307,11 @@ export function startServer(connection: Connection, options: ServerOptions = {})
 
   connection.onRequest(HistoryRequest.type, ({ uri, qualifiedName }) => requireEngine().history(fileOf(uri), qualifiedName) ?? null);
 
-  // The history panel's picker and its diff against the baseline read the store directly: listing and
-  // fetching stored source are plain lookups with no engine logic to share.
-  connection.onRequest(HistoryFunctionsRequest.type, ({ uri }): HistoryFunctionEntry[] => {
-    const eng = requireEngine();
-    const store = eng.store();
-    if (!store) return [];
-    const root = eng.workspaceRoot ?? process.cwd();
-    return store.listFunctions(uri ? fileOf(uri) : undefined).flatMap((f) => {
-      const versions = store.listVersions(f.id);
-      if (versions.length === 0) return [];
-      const runs = versions.flatMap((v) => store.listRuns(v.id, 1)).map((r) => r.createdAt).sort();
-      return [{ uri: pathToFileURL(path.join(root, f.file)).href, file: f.file, qualifiedName: f.qualifiedName, versionCount: versions.length, ...(runs.length ? { lastRun: runs[runs.length - 1] } : {}) }];
-    });
-  });
+  connection.onRequest(HistoryFunctionsRequest.type, ({ uri }) => requireEngine().historyFunctions(uri ? fileOf(uri) : undefined));
 
   connection.onRequest(VersionSourceRequest.type, ({ functionId, versionId }) => {
-    const version = requireEngine().store()?.getVersion(versionId);
-    return version && version.functionId === functionId ? { source: version.source } : null;
+    const source = requireEngine().versionSource(functionId, versionId);
+    return source === undefined ? null : { source };
   });
 
   function requireEngine(): Engine {

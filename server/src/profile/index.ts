@@ -42,6 +42,8 @@ export interface BenchOptions extends RunOptions {
   growth?: boolean;
   /** Measure block coverage first and time the inputs that reach the most blocks (default true). */
   coverage?: boolean;
+  /** Return the raw timing samples too (`samplesNs`), for the history. */
+  keepSamples?: boolean;
 }
 
 /** Timing figures, all in ns per call (streams: to the first item). */
@@ -50,6 +52,8 @@ export interface TimingSummary {
   meanNs: number;
   ci95Ns: [number, number];
   cv: number;
+  /** Median absolute deviation of the samples (robust spread; see RunView.spread). */
+  madNs: number;
   samples: number;
   iterationsPerSample: number;
   p75Ns: number;
@@ -92,6 +96,8 @@ export interface BenchResult {
   mocks: Array<{ module: string; calls: number }>;
   /** Non-fatal notes: inputs that threw and were dropped, a measurement that hit its limits. */
   warnings: string[];
+  /** ns per call of each timing sample, in the order taken: only when asked for (`keepSamples`). */
+  samplesNs?: number[];
   /** V8 block coverage of the function under the timed inputs; null when it was not measured. */
   coverage: CoverageSummary | null;
 }
@@ -162,6 +168,7 @@ export function summarize(run: VariantRun): TimingSummary {
     meanNs: r(d.mean),
     ci95Ns: [r(lo), r(hi)],
     cv: Math.round(d.cv * 10000) / 10000,
+    madNs: r(d.mad),
     samples: d.n,
     iterationsPerSample: run.iterationsPerSample,
     p75Ns: r(d.p75),
@@ -333,6 +340,7 @@ export async function benchFunction(opts: BenchOptions): Promise<BenchResult> {
     mocks: out.result.mocks,
     warnings: out.result.warnings,
     coverage: out.coverage ? { covered: out.coverage.covered, total: out.coverage.total, unreachedLines: out.coverage.unreachedLines } : null,
+    ...(opts.keepSamples ? { samplesNs: run.samplesNs } : {}),
   };
 }
 

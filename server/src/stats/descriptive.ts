@@ -2,7 +2,7 @@
 // simple-statistics does the arithmetic; this file only fixes which estimators PerfLens uses.
 import { ss } from './ss';
 
-const { mean, medianSorted, quantileSorted, sampleStandardDeviation } = ss;
+const { mean, medianAbsoluteDeviation, medianSorted, quantileSorted, sampleStandardDeviation } = ss;
 
 /** Summary of a sample set. All values in the samples' unit (ns per call for timings). */
 export interface Descriptive {
@@ -15,8 +15,10 @@ export interface Descriptive {
   p99: number;
   /** Sample standard deviation (n - 1); 0 for fewer than two samples. */
   sd: number;
-  /** Coefficient of variation: sd / mean; 0 when the mean is 0. */
+  /** Coefficient of variation: sd / mean; 0 when the mean is 0. One long GC pause can inflate it. */
   cv: number;
+  /** Median absolute deviation from the median: a spread that outliers barely move. */
+  mad: number;
 }
 
 /** Sorts a copy ascending; the input is left alone because callers keep raw samples in run order. */
@@ -42,5 +44,6 @@ export function describe(values: readonly number[]): Descriptive {
     p99: quantileSorted(sorted, 0.99),
     sd,
     cv: m === 0 ? 0 : sd / m,
+    mad: medianAbsoluteDeviation(sorted),
   };
 }

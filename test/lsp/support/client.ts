@@ -11,7 +11,8 @@ import {
   StreamMessageWriter,
   type MessageConnection,
 } from 'vscode-jsonrpc/node';
-import type { CodeLens, Diagnostic, Hover, InitializeResult, PublishDiagnosticsParams, TextDocumentContentChangeEvent } from 'vscode-languageserver-protocol';
+import type { CodeLens, Diagnostic, Hover, InitializeResult, MarkupContent, PublishDiagnosticsParams, TextDocumentContentChangeEvent } from 'vscode-languageserver-protocol';
+import type { CommandResult } from '../../../server/src/protocol';
 
 const ROOT = path.resolve(__dirname, '../../..');
 
@@ -41,6 +42,12 @@ export interface LspSession {
   open(file: string, text: string, languageId?: string): Promise<string>;
   change(uri: string, version: number, changes: TextDocumentContentChangeEvent[]): Promise<void>;
   codeLenses(uri: string): Promise<CodeLens[]>;
+  /** The lens title of the function `qualifiedName`, or undefined when it has no lens. */
+  lensTitle(uri: string, qualifiedName: string): Promise<string | undefined>;
+  /** Runs a server command with `{ uri, ...arg }` as its argument. */
+  exec(command: string, uri: string, arg?: object): Promise<CommandResult>;
+  /** The hover text over the first occurrence of `name` on the line containing `lineText`. */
+  hoverText(uri: string, text: string, lineText: string, name: string): Promise<string | undefined>;
   hover(uri: string, line: number, character: number): Promise<Hover | null>;
   /** How many times diagnostics were published for `uri` so far (each analysis publishes once). */
   publishCount(uri: string): number;
@@ -122,6 +129,17 @@ export async function startLsp(options: StartOptions = {}): Promise<LspSession> 
       await connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: changes });
     },
     codeLenses: (uri: string) => connection.sendRequest('textDocument/codeLens', { textDocument: { uri } }) as Promise<CodeLens[]>,
+    async lensTitle(uri: string, qualifiedName: string) {
+      const lenses = (await connection.sendRequest('textDocument/codeLens', { textDocument: { uri } })) as CodeLens[];
+      return lenses.find((l) => (l.command?.arguments?.[0] as { qualifiedName?: string } | undefined)?.qualifiedName === qualifiedName)?.command?.title;
+    },
+    exec: (command: string, uri: string, arg: object = {}) => connection.sendRequest('workspace/executeCommand', { command, arguments: [{ uri, ...arg }] }) as Promise<CommandResult>,
+    async hoverText(uri: string, text: string, lineText: string, name: string) {
+      const lines = text.split('\n');
+      const line = lines.findIndex((l) => l.includes(lineText));
+      const hover = (await connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line, character: lines[line]!.indexOf(name) + 1 } })) as Hover | null;
+      return hover ? (hover.contents as MarkupContent).value : undefined;
+    },
     hover: (uri: string, line: number, character: number) =>
       connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line, character } }) as Promise<Hover | null>,
     publishCount: (uri: string) => counts.get(uri) ?? 0,

@@ -31,11 +31,12 @@ export function renderDetails(
   };
   add('Median time per call', formatNs(v.medianNs));
   add('95% confidence interval', v.ci95Ns ? `${formatNs(v.ci95Ns[0])} – ${formatNs(v.ci95Ns[1])} (${ciRelative(v)})` : '—');
-  add('Coefficient of variation', percent(v.cv));
+  add('Spread (median absolute deviation)', v.spread === undefined ? '—' : `±${percent(v.spread)}`);
+  if (v.failure) add('Latest run failed', `${v.failure.kind}: ${v.failure.message}`);
   add('Allocated per call', formatBytes(v.allocatedBytesPerCall));
   add('Growth', v.growthOrder ?? '—');
   add('Complexity', `cyclomatic ${v.cyclomatic ?? '—'}, cognitive ${v.cognitive ?? '—'}`);
-  add('Commit', v.commit ?? '—');
+  add(v.workingTree ? 'Uncommitted, on commit' : 'Commit', v.commit ?? '—');
   add('Content hash', v.hash.slice(0, 12));
   add('First seen', shortDate(v.firstSeen));
   add('Last run', shortDate(v.lastRun));

@@ -27,7 +27,7 @@ const COLUMNS = [
   { key: 'date', label: 'First seen', numeric: false, value: (v) => v.firstSeen, text: (v) => shortDate(v.firstSeen) },
   { key: 'median', label: 'Median', numeric: true, value: (v) => v.medianNs, text: (v) => formatNs(v.medianNs) },
   { key: 'ci', label: '95% CI', numeric: true, value: (v) => (v.ci95Ns ? v.ci95Ns[1] - v.ci95Ns[0] : undefined), text: (v) => (v.ci95Ns ? `${formatNs(v.ci95Ns[0])} – ${formatNs(v.ci95Ns[1])}` : '—') },
-  { key: 'cv', label: 'CV', numeric: true, value: (v) => v.cv, text: (v) => percent(v.cv) },
+  { key: 'spread', label: 'Spread', numeric: true, value: (v) => v.spread, text: (v) => (v.spread === undefined ? '—' : `±${percent(v.spread)}`) },
   { key: 'alloc', label: 'Alloc / call', numeric: true, value: (v) => v.allocatedBytesPerCall, text: (v) => formatBytes(v.allocatedBytesPerCall) },
   { key: 'growth', label: 'Growth', numeric: false, value: (v) => v.growthOrder, text: (v) => v.growthOrder ?? '—' },
   { key: 'cyclomatic', label: 'Cyclomatic', numeric: true, value: (v) => v.cyclomatic, text: (v) => (v.cyclomatic === undefined ? '—' : String(v.cyclomatic)) },

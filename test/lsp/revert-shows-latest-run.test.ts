@@ -1,0 +1,64 @@
+// Stale after a revert: benchmark → baseline → slower edit → benchmark (judged) → revert the text to the
+// baseline's → benchmark twice. The lens, the hover, the toast and the panel then all show the latest
+// run of the code on screen: no "(before edit)", no change against the baseline, no REJECT diagnostic.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { HistoryView } from '../../server/src/protocol';
+import { formatNs } from '../../server/src/format';
+import { startLsp } from './support/client';
+
+const fast = `export function total(xs: number[]): number {
+  let sum = 0;
+  for (const x of xs) sum += x;
+  return sum;
+}
+`;
+const slow = fast.replace('  for (const x of xs) sum += x;', '  for (const x of xs) for (let k = 0; k < 300; k++) sum += x / 300;');
+
+test('after reverting to the baseline and benchmarking, every surface shows that run as current', { timeout: 240_000 }, async (t) => {
+  const lsp = await startLsp({ settings: { '*': { benchmark: { budgetMs: 300 } } } });
+  t.after(() => lsp.close());
+  const uri = await lsp.open('total.ts', fast);
+  await lsp.diagnostics(uri);
+  const bench = async () => {
+    const r = await lsp.exec('perflens.server.benchmark', uri, { qualifiedName: 'total' });
+    assert.equal(r.ok, true, r.message);
+    return r.results![0]!;
+  };
+  const edit = async (version: number, text: string) => {
+    const before = lsp.publishCount(uri);
+    await lsp.change(uri, version, [{ text }]);
+    await lsp.publishedAfter(uri, before); // analysed: the lens knows the new content hash
+  };
+
+  await bench();
+  assert.equal((await lsp.exec('perflens.server.setBaseline', uri, { qualifiedName: 'total', label: 'main' })).ok, true);
+  await edit(2, slow);
+  const judged = await bench();
+  assert.ok(judged.verdict, 'the slower edit was compared with the baseline');
+  assert.equal(judged.baselineLabel, 'main');
+
+  await edit(3, fast);
+  await bench();
+  const latest = await bench();
+  assert.equal(latest.change, undefined, 'the code on screen is the baseline: nothing to compare');
+  assert.equal(latest.verdict, undefined);
+
+  const median = formatNs(latest.medianNs!);
+  const lens = (await lsp.lensTitle(uri, 'total'))!;
+  assert.ok(lens.startsWith(median), `lens "${lens}" shows the latest run ${median}`);
+  assert.doesNotMatch(lens, /before edit|vs main|REJECT/);
+  assert.equal(latest.title, lens, 'the toast carries the lens title');
+
+  const hover = (await lsp.hoverText(uri, fast, 'export function total', 'total'))!;
+  assert.ok(hover.includes(`Median **${median}**`), hover);
+  assert.doesNotMatch(hover, /before your latest edit|vs \*\*main\*\*|REJECT/);
+
+  const diagnostics = await lsp.diagnostics(uri);
+  assert.ok(!diagnostics.some((d) => d.code === 'perflens.reject'), JSON.stringify(diagnostics));
+
+  const view = (await lsp.connection.sendRequest('perflens/history', { uri, qualifiedName: 'total' })) as HistoryView;
+  const onScreen = view.versions.find((v) => v.baselines.includes('main'))!;
+  assert.equal(onScreen.medianNs, latest.medianNs, 'the panel shows the same run');
+  assert.equal(view.versions.length, 2);
+});
