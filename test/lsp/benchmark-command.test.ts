@@ -7,12 +7,12 @@ import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import type { MarkupContent } from 'vscode-languageserver-protocol';
 import type { CommandResult, RunStateNotification } from '../../server/src/protocol';
-import { startLsp } from './support/client';
+import { startLsp, TEST_TIMEOUT_MS } from './support/client';
 
 const text = readFileSync(path.join(__dirname, '../fixtures/lsp/sample.ts'), 'utf8');
 const lines = text.split('\n');
 
-test('benchmarking a function returns its median and updates its lens and hover', { timeout: 120_000 }, async (t) => {
+test('benchmarking a function returns its median and updates its lens and hover', { timeout: TEST_TIMEOUT_MS }, async (t) => {
   const lsp = await startLsp({ settings: { '*': { benchmark: { budgetMs: 300 } } } });
   t.after(() => lsp.close());
   const states: RunStateNotification.Params[] = [];

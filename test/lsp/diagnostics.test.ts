@@ -6,12 +6,12 @@ import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { DiagnosticSeverity } from 'vscode-languageserver-protocol';
-import { startLsp } from './support/client';
+import { startLsp, TEST_TIMEOUT_MS } from './support/client';
 
 const text = readFileSync(path.join(__dirname, '../fixtures/lsp/sample.ts'), 'utf8');
 const lines = text.split('\n');
 
-test('security and complexity diagnostics carry codes, severities and the per-file threshold', { timeout: 120_000 }, async (t) => {
+test('security and complexity diagnostics carry codes, severities and the per-file threshold', { timeout: TEST_TIMEOUT_MS }, async (t) => {
   const lsp = await startLsp();
   t.after(() => lsp.close());
   // Same text in two files; only the first has a low complexity threshold.

@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { HistoryView } from '../../server/src/protocol';
-import { startLsp } from './support/client';
+import { startLsp, TEST_TIMEOUT_MS } from './support/client';
 
 const text = `export function boom(n: number): number {
   throw new Error('always broken: ' + n);
@@ -14,7 +14,7 @@ export function fine(xs: number[]): number {
 }
 `;
 
-test('a failed benchmark stays on its lens and hover until that function runs again', { timeout: 180_000 }, async (t) => {
+test('a failed benchmark stays on its lens and hover until that function runs again', { timeout: TEST_TIMEOUT_MS }, async (t) => {
   const lsp = await startLsp({ settings: { '*': { benchmark: { budgetMs: 200 } } } });
   t.after(() => lsp.close());
   const uri = await lsp.open('two.ts', text);

@@ -5,11 +5,11 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import type { CommandResult, HistoryFunctionEntry, HistoryView } from '../../server/src/protocol';
-import { startLsp } from './support/client';
+import { startLsp, TEST_TIMEOUT_MS } from './support/client';
 
 const text = readFileSync(path.join(__dirname, '../fixtures/lsp/sample.ts'), 'utf8');
 
-test('a benchmarked function has a history, a picker entry and a stored source', { timeout: 120_000 }, async (t) => {
+test('a benchmarked function has a history, a picker entry and a stored source', { timeout: TEST_TIMEOUT_MS }, async (t) => {
   const lsp = await startLsp({ settings: { '*': { benchmark: { budgetMs: 200 } } } });
   t.after(() => lsp.close());
   const uri = await lsp.open('sample.ts', text);

@@ -5,12 +5,12 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import type { MarkupContent } from 'vscode-languageserver-protocol';
-import { startLsp } from './support/client';
+import { startLsp, TEST_TIMEOUT_MS } from './support/client';
 
 const text = readFileSync(path.join(__dirname, '../fixtures/lsp/sample.ts'), 'utf8');
 const lines = text.split('\n');
 
-test('hover on a function name describes that function; off a name there is no hover', { timeout: 120_000 }, async (t) => {
+test('hover on a function name describes that function; off a name there is no hover', { timeout: TEST_TIMEOUT_MS }, async (t) => {
   const lsp = await startLsp();
   t.after(() => lsp.close());
   const uri = await lsp.open('sample.ts', text);

@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { startLsp } from './support/client';
+import { startLsp, TEST_TIMEOUT_MS } from './support/client';
 
 const text = readFileSync(path.join(__dirname, '../fixtures/lsp/sample.ts'), 'utf8');
 const lines = text.split('\n');
@@ -15,7 +15,7 @@ const lensLines = async (lsp: Awaited<ReturnType<typeof startLsp>>, uri: string)
     (await lsp.codeLenses(uri)).map((l) => [(l.command!.arguments![0] as { qualifiedName: string }).qualifiedName, l.range.start.line]),
   );
 
-test('a half-typed statement keeps every lens, shifted by the inserted lines', { timeout: 120_000 }, async (t) => {
+test('a half-typed statement keeps every lens, shifted by the inserted lines', { timeout: TEST_TIMEOUT_MS }, async (t) => {
   const lsp = await startLsp();
   t.after(() => lsp.close());
   const uri = await lsp.open('sample.ts', text);

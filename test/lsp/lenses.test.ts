@@ -4,12 +4,12 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { startLsp } from './support/client';
+import { startLsp, TEST_TIMEOUT_MS } from './support/client';
 
 const text = readFileSync(path.join(__dirname, '../fixtures/lsp/sample.ts'), 'utf8');
 const lineOf = (needle: string) => text.split('\n').findIndex((l) => l.includes(needle));
 
-test('every function gets a benchmark lens at its first line', { timeout: 120_000 }, async (t) => {
+test('every function gets a benchmark lens at its first line', { timeout: TEST_TIMEOUT_MS }, async (t) => {
   const lsp = await startLsp();
   t.after(() => lsp.close());
   const uri = await lsp.open('sample.ts', text);

@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { CodeAction, Diagnostic } from 'vscode-languageserver-protocol';
 import type { CommandResult } from '../../server/src/protocol';
-import { startLsp } from './support/client';
+import { startLsp, TEST_TIMEOUT_MS } from './support/client';
 
 const fast = `export function total(xs: number[]): number {
   let sum = 0;
@@ -15,7 +15,7 @@ const fast = `export function total(xs: number[]): number {
 `;
 const slowBody = '  for (const x of xs) for (let k = 0; k < 300; k++) sum += x / 300;';
 
-test('a REJECT verdict becomes a diagnostic with quick fixes, and accepting clears it', { timeout: 120_000 }, async (t) => {
+test('a REJECT verdict becomes a diagnostic with quick fixes, and accepting clears it', { timeout: TEST_TIMEOUT_MS }, async (t) => {
   const lsp = await startLsp({ settings: { '*': { benchmark: { budgetMs: 300 } } } });
   t.after(() => lsp.close());
   const uri = await lsp.open('total.ts', fast);

@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { HistoryView } from '../../server/src/protocol';
 import { formatNs } from '../../server/src/format';
-import { startLsp } from './support/client';
+import { startLsp, TEST_TIMEOUT_MS } from './support/client';
 
 const fast = `export function total(xs: number[]): number {
   let sum = 0;
@@ -15,7 +15,7 @@ const fast = `export function total(xs: number[]): number {
 `;
 const slow = fast.replace('  for (const x of xs) sum += x;', '  for (const x of xs) for (let k = 0; k < 300; k++) sum += x / 300;');
 
-test('after reverting to the baseline and benchmarking, every surface shows that run as current', { timeout: 240_000 }, async (t) => {
+test('after reverting to the baseline and benchmarking, every surface shows that run as current', { timeout: TEST_TIMEOUT_MS }, async (t) => {
   const lsp = await startLsp({ settings: { '*': { benchmark: { budgetMs: 300 } } } });
   t.after(() => lsp.close());
   const uri = await lsp.open('total.ts', fast);

@@ -4,12 +4,12 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import type { CommandResult, RunStateNotification } from '../../server/src/protocol';
-import { startLsp } from './support/client';
+import { startLsp, TEST_TIMEOUT_MS } from './support/client';
 
 const text = readFileSync(path.join(__dirname, '../fixtures/lsp/sample.ts'), 'utf8');
 const lines = text.split('\n');
 
-test('on save, the edited benchmarked function runs again and the others do not', { timeout: 120_000 }, async (t) => {
+test('on save, the edited benchmarked function runs again and the others do not', { timeout: TEST_TIMEOUT_MS }, async (t) => {
   const lsp = await startLsp({ settings: { '*': { runOnSave: true, benchmark: { budgetMs: 200 } } } });
   t.after(() => lsp.close());
   const uri = await lsp.open('sample.ts', text);

@@ -4,11 +4,11 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { startLsp } from './support/client';
+import { startLsp, TEST_TIMEOUT_MS } from './support/client';
 
 const text = readFileSync(path.join(__dirname, '../fixtures/lsp/sample.ts'), 'utf8');
 
-test('a configuration change clears the settings cache and re-analyses open files', { timeout: 120_000 }, async (t) => {
+test('a configuration change clears the settings cache and re-analyses open files', { timeout: TEST_TIMEOUT_MS }, async (t) => {
   const lsp = await startLsp({ settings: { '*': { complexity: { cyclomaticThreshold: 50 } } } });
   t.after(() => lsp.close());
   const uri = await lsp.open('sample.ts', text);

@@ -4,11 +4,11 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { startLsp } from './support/client';
+import { startLsp, TEST_TIMEOUT_MS } from './support/client';
 
 const text = readFileSync(path.join(__dirname, '../fixtures/lsp/sample.ts'), 'utf8');
 
-test('an untrusted workspace gets analysis but no benchmarks, until trust is granted', { timeout: 120_000 }, async (t) => {
+test('an untrusted workspace gets analysis but no benchmarks, until trust is granted', { timeout: TEST_TIMEOUT_MS }, async (t) => {
   const lsp = await startLsp({ initializationOptions: { trusted: false } });
   t.after(() => lsp.close());
   const uri = await lsp.open('sample.ts', text);

@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import type { HistoryView } from '../../server/src/protocol';
-import { startLsp } from './support/client';
+import { startLsp, TEST_TIMEOUT_MS } from './support/client';
 
 const committed = `export function total(xs: number[]): number {
   let sum = 0;
@@ -17,7 +17,7 @@ const committed = `export function total(xs: number[]): number {
 `;
 const edited = committed.replace('let sum = 0;', 'let sum = 0 * xs.length;');
 
-test('committed code is labelled by its commit, an edit by "working tree · <hash>"', { timeout: 180_000 }, async (t) => {
+test('committed code is labelled by its commit, an edit by "working tree · <hash>"', { timeout: TEST_TIMEOUT_MS }, async (t) => {
   const lsp = await startLsp({ settings: { '*': { benchmark: { budgetMs: 200 } } } });
   t.after(() => lsp.close());
   const git = (...args: string[]) => execFileSync('git', ['-c', 'user.name=PerfLens Test', '-c', 'user.email=test@example.invalid', ...args], { cwd: lsp.workspace, encoding: 'utf8' }).trim();

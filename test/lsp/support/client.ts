@@ -16,6 +16,15 @@ import type { CommandResult } from '../../../server/src/protocol';
 
 const ROOT = path.resolve(__dirname, '../../..');
 
+/**
+ * How long a test waits for the server (diagnostics, a publish). Generous on purpose: a wait ends as soon
+ * as the event arrives, so the limit costs nothing on a quiet machine, and on a busy two-core machine
+ * starting the server and its analysis worker alone can take tens of seconds.
+ */
+export const WAIT_MS = 180_000;
+/** The node:test timeout of one protocol test: only a hang should reach it. */
+export const TEST_TIMEOUT_MS = 600_000;
+
 /** Options of {@link startLsp}. */
 export interface StartOptions {
   /** Sent as initializationOptions (trusted, dbPath, clientCommands). */
@@ -143,10 +152,10 @@ export async function startLsp(options: StartOptions = {}): Promise<LspSession> 
     hover: (uri: string, line: number, character: number) =>
       connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line, character } }) as Promise<Hover | null>,
     publishCount: (uri: string) => counts.get(uri) ?? 0,
-    publishedAfter(uri: string, count: number, timeoutMs = 20_000) {
+    publishedAfter(uri: string, count: number, timeoutMs = WAIT_MS) {
       return session.diagnostics(uri, () => (counts.get(uri) ?? 0) > count, timeoutMs);
     },
-    diagnostics(uri: string, accept: (d: Diagnostic[]) => boolean = () => true, timeoutMs = 20_000) {
+    diagnostics(uri: string, accept: (d: Diagnostic[]) => boolean = () => true, timeoutMs = WAIT_MS) {
       const now = latest.get(uri);
       if (now && accept(now)) return Promise.resolve(now);
       return new Promise<Diagnostic[]>((resolve, reject) => {
