@@ -1,13 +1,13 @@
 // The engine facade: the one place the language server and the CLI call. It composes locate,
 // analyze, profile, history and verdict; it knows nothing about which editor (if any) called it.
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { innermostAt } from '../locate/locate';
 import { checkTypes, type TypeErrorFinding } from '../analyze/correctness';
 import { analyzeStatic, type Guard, type StaticSnapshot } from '../analyze/incremental';
 import { benchFunction, type BenchResult } from '../profile';
-import { openHistory } from '../history/open';
+import { historyFile, openHistory } from '../history/open';
 import { captureEnvironment, type HistoryStore } from '../history/store';
 import { setBaseline as setBaselineIn, type BaselineSetResult } from '../history/baselines';
 import { commitMessagesTouching } from '../history/git';
@@ -129,7 +129,7 @@ export class Engine {
       ...pick(ctl, ['signal', 'onProgress']),
     });
     const view = benchView(result);
-    const store = this.store();
+    const store = this.store(true);
     const report = await this.analyze(file, text, { typeCheck: false });
     const current = report.functions.find((f) => f.fn.qualifiedName === qualifiedName);
     if (!store || !current) {
@@ -244,7 +244,7 @@ export class Engine {
 
   /** Makes the current version of a function, a file or the whole workspace the baseline `label`. */
   async setBaseline(target: BaselineTarget, label: string): Promise<BaselineSetResult> {
-    const store = this.requireStore();
+    const store = this.requireStore(true);
     if ('workspace' in target) {
       if (!this.workspaceRoot) throw new Error('no workspace folder is open: set a baseline for a file or a function instead');
       const sources = sourceFiles(this.workspaceRoot).map((file) => ({ file, text: this.currentText(file) }));
@@ -256,7 +256,9 @@ export class Engine {
 
   /** Removes the baseline `label` of a function, a file or the whole workspace; returns how many. */
   async clearBaseline(target: BaselineTarget, label: string): Promise<number> {
-    const store = this.requireStore();
+    // No history yet: no baseline to clear, and no reason to create the DB.
+    const store = this.store();
+    if (!store) return 0;
     if ('workspace' in target) return store.clearBaselines(label);
     if (target.qualifiedName) {
       const fn = store.findFunction(target.file, target.qualifiedName);
@@ -270,11 +272,11 @@ export class Engine {
    * (source `rules`, reasoning quoting the note and the verdict it overrides) supersedes the old one.
    */
   async acceptRegression(file: string, qualifiedName: string, note: string, hash?: string): Promise<void> {
-    const store = this.requireStore();
-    const fn = store.findFunction(file, qualifiedName);
-    const versions = fn ? store.listVersions(fn.id) : [];
+    const store = this.requireStore(false);
+    const fn = store?.findFunction(file, qualifiedName);
+    const versions = fn ? store!.listVersions(fn.id) : [];
     const version = (hash !== undefined ? versions.find((v) => v.hash === hash) : undefined) ?? versions.at(-1);
-    if (!fn || !version) throw new Error(`${qualifiedName} has no stored version to accept: benchmark it first`);
+    if (!store || !fn || !version) throw new Error(`${qualifiedName} has no stored version to accept: benchmark it first`);
     const previous = store.latestVerdict(version.id);
     store.transaction(() => {
       store.addNote(fn.id, note, version.id);
@@ -304,11 +306,17 @@ export class Engine {
     return this.store()?.llmCacheClear() ?? 0;
   }
 
-  /** The history store, opened on first use (a corrupt file is moved aside by openHistory). */
-  store(): HistoryStore | undefined {
+  /**
+   * The history store, opened on first use (a corrupt file is moved aside by openHistory). Only a benchmark
+   * or a baseline passes `create`: opening a file, analysing it or reading its status must write nothing
+   * into the workspace, so until then there is no DB and readers get undefined.
+   */
+  store(create = false): HistoryStore | undefined {
     if (this.historyStore) return this.historyStore;
     if (this.historyError) return undefined;
-    const opened = openHistory({ workspaceRoot: this.workspaceRoot ?? process.cwd(), ...(this.dbPath ? { path: this.dbPath } : {}) });
+    const location = { workspaceRoot: this.workspaceRoot ?? process.cwd(), ...(this.dbPath ? { path: this.dbPath } : {}) };
+    if (!create && !existsSync(historyFile(location))) return undefined;
+    const opened = openHistory(location);
     if (!opened.ok) {
       this.historyError = opened.error;
       this.log(`history unavailable: ${opened.error}`);
@@ -326,8 +334,11 @@ export class Engine {
     this.snapshots.clear();
   }
 
-  private requireStore(): HistoryStore {
-    const store = this.store();
+  private requireStore(create: true): HistoryStore;
+  private requireStore(create: false): HistoryStore | undefined;
+  private requireStore(create: boolean): HistoryStore | undefined {
+    const store = this.store(create);
+    if (!store && !create && !this.historyError) return undefined;
     if (!store) throw new Error(`the history database is unavailable: ${this.historyError ?? 'unknown error'}`);
     return store;
   }

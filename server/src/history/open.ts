@@ -1,8 +1,8 @@
 // Opening the history DB: create it when missing, move a corrupt file aside and start fresh, refuse a
 // DB from a newer PerfLens. Everything after opening goes through HistoryStore.
 import Database from 'better-sqlite3';
-import { existsSync, mkdirSync, renameSync, statSync } from 'node:fs';
-import { dirname, isAbsolute, join } from 'node:path';
+import { existsSync, mkdirSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { basename, dirname, isAbsolute, join } from 'node:path';
 import { migrate, NewerSchemaError } from './migrations';
 import { HistoryStore } from './store';
 
@@ -32,14 +32,18 @@ const CORRUPT_CODES = new Set(['SQLITE_CORRUPT', 'SQLITE_NOTADB', 'SQLITE_CANTOP
  * A DB from a newer PerfLens is left alone and reported as an error.
  */
 export function openHistory(options: OpenHistoryOptions): OpenHistoryResult {
-  const file = isAbsolute(options.path ?? '') ? options.path! : join(options.workspaceRoot, options.path ?? DEFAULT_HISTORY_PATH);
+  const file = historyFile(options);
+  const creating = !existsSync(file);
   try {
     mkdirSync(dirname(file), { recursive: true });
   } catch (err) {
     return { ok: false, error: `Cannot create the folder for the history DB ${file}: ${(err as Error).message}. Check permissions or set another path.` };
   }
   const first = tryOpen(file, options);
-  if (first.ok) return { ok: true, store: new HistoryStore(first.db, options.workspaceRoot, file) };
+  if (first.ok) {
+    if (creating) ignoreDatabaseFiles(file);
+    return { ok: true, store: new HistoryStore(first.db, options.workspaceRoot, file) };
+  }
   if (first.newer) return { ok: false, error: first.message };
   if (!first.corrupt || !isFile(file)) {
     return { ok: false, error: `Cannot open the history DB ${file}: ${first.message}` };
@@ -58,6 +62,37 @@ export function openHistory(options: OpenHistoryOptions): OpenHistoryResult {
     store: new HistoryStore(second.db, options.workspaceRoot, file),
     notice: `The history DB ${file} was unreadable (${first.message}); it was moved to ${aside} and a fresh one was created. Earlier history and baselines are in the moved file.`,
   };
+}
+
+/** Where the history DB of these options lives (it may not exist yet). */
+export function historyFile(options: Pick<OpenHistoryOptions, 'workspaceRoot' | 'path'>): string {
+  return isAbsolute(options.path ?? '') ? options.path! : join(options.workspaceRoot, options.path ?? DEFAULT_HISTORY_PATH);
+}
+
+/**
+ * When a DB is first created in a `.perflens` folder, that folder gets a `.gitignore` for the database files
+ * (and only those: inputs.json and mocks.json beside them are meant to be committed), so the DB and its
+ * -wal/-shm never show up as untracked files. An existing `.gitignore` is the user's and is left alone;
+ * a DB elsewhere (a custom path) is not ours to ignore.
+ */
+function ignoreDatabaseFiles(file: string): void {
+  const dir = dirname(file);
+  if (basename(dir) !== '.perflens') return;
+  const name = basename(file);
+  const body = [
+    '# Written by PerfLens: the history database is local to this machine. inputs.json and mocks.json are not',
+    '# listed here: commit them so everyone benchmarks with the same inputs.',
+    name,
+    `${name}-wal`,
+    `${name}-shm`,
+    `${name}.corrupt-*`,
+    '',
+  ].join('\n');
+  try {
+    writeFileSync(join(dir, '.gitignore'), body, { flag: 'wx' });
+  } catch {
+    // Exists already (the user's own), or the folder is read-only: either way nothing to do.
+  }
 }
 
 function isFile(path: string): boolean {
