@@ -1,8 +1,7 @@
 // Every PerfLens command, registered through one factory: each has an enabled variant (server up) and a
 // disabled one (server down: say so and offer a restart), so a click never fails silently.
-import { randomUUID } from 'node:crypto';
 import * as vscode from 'vscode';
-import { ExecuteCommandRequest, WorkDoneProgress, type LanguageClient } from 'vscode-languageclient/node';
+import { ExecuteCommandRequest, type LanguageClient } from 'vscode-languageclient/node';
 import { ServerCommand, type CommandResult, type CommandTarget } from '../../server/src/protocol';
 import { DEFAULT_SETTINGS } from '../../server/src/settings';
 import { LLM_KEY_SECRET } from './languageClient';
@@ -87,6 +86,7 @@ const COMMANDS: Record<string, CommandSpec> = {
     await s.restart();
   }),
   'perflens.showOutput': always((s) => () => s.log.show()),
+  'perflens.cancelBenchmark': always((s) => () => s.cancelRuns()),
   'perflens.restartServer': always((s) => () => s.restart()),
   'perflens.explainTrust': always(() => async () => {
     const manage = 'Manage Workspace Trust';
@@ -119,8 +119,7 @@ async function benchmark(session: Session, client: LanguageClient, command: stri
   }
   const target = targetFrom(client, arg);
   if (!target) return noEditor();
-  const name = target.qualifiedName ?? (what === 'file' ? 'this file' : 'the function at the cursor');
-  return run(session, client, command, target, `PerfLens: benchmarking ${name}`);
+  return run(session, client, command, target, what);
 }
 
 async function baseline(session: Session, client: LanguageClient, command: string, arg: unknown): Promise<CommandResult | undefined> {
@@ -153,34 +152,27 @@ async function baseline(session: Session, client: LanguageClient, command: strin
 }
 
 /**
- * Sends one server command. With a title it runs under a cancellable notification: cancelling sends
- * $/cancelRequest, and the server's progress reports (our workDoneToken) move the bar.
+ * Sends one server command. Quiet by design: the server logs each result once at its level and shows a
+ * message only for an error or a decision (per `perflens.notifications`); progress shows on the lens and in
+ * the one status bar item, which cancels the run when clicked. Only a failure to reach the server is ours to show.
  */
-async function run(session: Session, client: LanguageClient, command: string, target?: CommandTarget, title?: string): Promise<CommandResult | undefined> {
-  const send = async (token?: vscode.CancellationToken, progress?: vscode.Progress<{ message?: string; increment?: number }>) => {
-    const workDoneToken = randomUUID();
-    let done = 0;
-    const sub = client.onProgress(WorkDoneProgress.type, workDoneToken, (value) => {
-      if (value.kind === 'end' || !progress) return;
-      const pct = value.percentage ?? done;
-      progress.report({ message: value.message, increment: Math.max(0, pct - done) });
-      done = Math.max(done, pct);
-    });
-    try {
-      return (await client.sendRequest(ExecuteCommandRequest.type, { command, arguments: target ? [target] : [], workDoneToken }, token)) as CommandResult;
-    } catch (err) {
-      if (token?.isCancellationRequested) return { ok: false, message: 'Cancelled.' };
-      return { ok: false, message: `PerfLens: ${err instanceof Error ? err.message : String(err)}` };
-    } finally {
-      sub.dispose();
-    }
-  };
-  const result = title
-    ? await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title, cancellable: true }, (progress, token) => send(token, progress))
-    : await send();
-  if (!result) return result;
-  session.log.info(`${command}: ${result.message}`);
-  if (result.ok) void vscode.window.showInformationMessage(result.message);
-  else if (result.message !== 'Cancelled.') void vscode.window.showWarningMessage(result.message);
-  return result;
+async function run(session: Session, client: LanguageClient, command: string, target?: CommandTarget, cancellable?: 'function' | 'file'): Promise<CommandResult | undefined> {
+  const cancel = cancellable ? session.trackRun() : undefined;
+  try {
+    return (await client.sendRequest(ExecuteCommandRequest.type, { command, arguments: target ? [target] : [] }, cancel?.token)) as CommandResult;
+  } catch (err) {
+    if (cancel?.token.isCancellationRequested) return { ok: false, message: 'Cancelled.' };
+    const message = `PerfLens: ${err instanceof Error ? err.message : String(err)}`;
+    session.log.error(`${command}: ${message}`);
+    if (notificationLevel(target) !== 'none') void vscode.window.showErrorMessage(message, 'Show Output').then((c) => c && session.log.show());
+    return { ok: false, message };
+  } finally {
+    cancel?.dispose();
+  }
+}
+
+/** The `perflens.notifications` setting for the target's file. */
+function notificationLevel(target?: CommandTarget): string {
+  const scope = target?.uri ? vscode.Uri.parse(target.uri) : undefined;
+  return vscode.workspace.getConfiguration('perflens', scope).get<string>('notifications', 'errors');
 }

@@ -41,6 +41,8 @@ export async function createLanguageClient(context: vscode.ExtensionContext, log
     trusted: vscode.workspace.isTrusted,
     dbPath: dbPath || undefined,
     clientCommands: true,
+    // Progress shows on the lens and in our one status bar item, not in a second, window-progress item.
+    runStateProgress: true,
   };
   const clientOptions: LanguageClientOptions = {
     documentSelector: ['typescript', 'typescriptreact', 'javascript', 'javascriptreact'].map((language) => ({ scheme: 'file', language })),

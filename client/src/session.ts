@@ -2,7 +2,14 @@
 // notifications (run state, trust, "show history") routed to the status bar and the panel.
 import * as vscode from 'vscode';
 import { State, type LanguageClient } from 'vscode-languageclient/node';
-import { RunRecordedNotification, RunStateNotification, ShowHistoryNotification, TrustNotification } from '../../server/src/protocol';
+import {
+  ClientCommand,
+  RunClientCommandNotification,
+  RunRecordedNotification,
+  RunStateNotification,
+  ShowHistoryNotification,
+  TrustNotification,
+} from '../../server/src/protocol';
 import { notifyRunRecorded } from './panel/historyPanel';
 import { createLanguageClient, resolveNodePath } from './languageClient';
 import type { StatusBar } from './statusBar';
@@ -11,6 +18,8 @@ import type { StatusBar } from './statusBar';
 export class Session implements vscode.Disposable {
   private current?: LanguageClient;
   private readonly subscriptions: vscode.Disposable[] = [];
+  /** Benchmarks this window started and can still cancel (the status bar item cancels them). */
+  private readonly runs = new Set<vscode.CancellationTokenSource>();
 
   constructor(
     readonly context: vscode.ExtensionContext,
@@ -40,6 +49,11 @@ export class Session implements vscode.Disposable {
       client.onNotification(RunStateNotification.type, (p) => this.status.setRunState(p));
       client.onNotification(ShowHistoryNotification.type, ({ uri, qualifiedName }) => void this.showHistory(uri, qualifiedName));
       client.onNotification(RunRecordedNotification.type, (p) => notifyRunRecorded(p));
+      // "Accept with a note…" on a REJECT message: the note needs our input box. Only our own commands run.
+      const ours = new Set<string>(Object.values(ClientCommand));
+      client.onNotification(RunClientCommandNotification.type, ({ command, arguments: args }) => {
+        if (ours.has(command)) void vscode.commands.executeCommand(command, ...args);
+      });
       await client.start();
       this.status.setServer('running');
       this.log.info(`server started on ${resolveNodePath()}`);
@@ -65,6 +79,23 @@ export class Session implements vscode.Disposable {
   async restart(): Promise<void> {
     await this.stop();
     await this.start();
+  }
+
+  /** A cancellation source for one benchmark request; dispose it when the request settles. */
+  trackRun(): vscode.CancellationTokenSource {
+    const source = new vscode.CancellationTokenSource();
+    const dispose = source.dispose.bind(source);
+    source.dispose = () => {
+      this.runs.delete(source);
+      dispose();
+    };
+    this.runs.add(source);
+    return source;
+  }
+
+  /** Cancels every benchmark this window is waiting for (the status bar item while one runs). */
+  cancelRuns(): void {
+    for (const run of this.runs) run.cancel();
   }
 
   /** Tells the server the workspace became trusted (trust can be granted, never revoked, in a session). */

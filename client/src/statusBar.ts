@@ -46,6 +46,7 @@ export class StatusBar implements vscode.Disposable {
   private render(): void {
     const { item } = this;
     item.backgroundColor = undefined;
+    item.command = 'perflens.showOutput';
     if (this.server === 'failed' || this.server === 'stopped') {
       item.text = '$(error) PerfLens';
       item.tooltip = `PerfLens server ${this.server}${this.serverDetail ? `: ${this.serverDetail}` : ''}. Click for the log; "PerfLens: Restart Server" starts it again.`;
@@ -60,7 +61,8 @@ export class StatusBar implements vscode.Disposable {
     if (this.running) {
       const pct = this.running.fraction !== undefined ? ` ${Math.round(this.running.fraction * 100)}%` : '';
       item.text = `$(sync~spin) PerfLens: ${this.running.qualifiedName}${pct}`;
-      item.tooltip = `Benchmarking ${this.running.qualifiedName}: ${this.running.phase}`;
+      item.tooltip = `Benchmarking ${this.running.qualifiedName}: ${this.running.phase}. Click to cancel.`;
+      item.command = 'perflens.cancelBenchmark';
       return;
     }
     const trustNote = this.trusted ? '' : '\n\nBenchmarks are off: this workspace is not trusted, and benchmarking runs its code. Static analysis still works.';
@@ -69,6 +71,7 @@ export class StatusBar implements vscode.Disposable {
       const icon = !this.last.ok ? '$(warning)' : v === 'REJECT' ? '$(error)' : v === 'REVIEW' ? '$(question)' : '$(check)';
       item.text = `${icon} PerfLens: ${this.last.qualifiedName}${v ? ` ${v}` : ''}`;
       item.tooltip = (this.last.ok ? this.last.title : this.last.error ?? 'benchmark failed') + trustNote;
+      // The last run as the lens shows it now: after "Accept with a note…" the server sends the ACCEPT.
       if (v === 'REJECT') item.backgroundColor = new vscode.ThemeColor('statusBarItem.warningBackground');
       return;
     }

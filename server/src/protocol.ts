@@ -108,6 +108,8 @@ export interface BenchmarkSummary {
   verdict?: VerdictView;
   /** Something the user should know that did not stop the run (no history database, a failed comparison). */
   notice?: string;
+  /** The user cancelled the run: not a failure, nothing to warn about. */
+  cancelled?: boolean;
 }
 
 /** Result of every server command: a message for the user plus per-function outcomes where relevant. */
@@ -150,6 +152,19 @@ export namespace HistoryRequest {
 export namespace ShowHistoryNotification {
   export const method = 'perflens/showHistory' as const;
   export type Params = HistoryRequest.Params;
+  export const type = new NotificationType<Params>(method);
+}
+
+/**
+ * server -> client: run one of the client's own commands (a `ClientCommand` id), e.g. "Accept with a note…"
+ * picked on a REJECT message, which needs the client's input box. Sent only to clients with `clientCommands`.
+ */
+export namespace RunClientCommandNotification {
+  export const method = 'perflens/runClientCommand' as const;
+  export interface Params {
+    command: string;
+    arguments: CommandTarget[];
+  }
   export const type = new NotificationType<Params>(method);
 }
 
@@ -223,6 +238,11 @@ export interface InitializationOptions {
   dbPath?: string;
   /** True when the client registers `ClientCommand`s: lenses and links then use those ids. */
   clientCommands?: boolean;
+  /**
+   * True when the client shows a run's progress itself from `perflens/runState` (the VS Code status bar item):
+   * the server then creates no `window/workDoneProgress` of its own, which would be a second indicator.
+   */
+  runStateProgress?: boolean;
 }
 
 /** Diagnostic codes the server publishes (source `perflens`); quick fixes key off them. */

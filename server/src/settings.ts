@@ -12,6 +12,9 @@ export interface PerfLensSettings {
   complexity: { cyclomaticThreshold: number; cognitiveThreshold: number };
   security: { enabled: boolean; objectInjection: ObjectInjectionMode; disabledRules: string[] };
   diagnostics: { rejectSeverity: RejectSeverity };
+  /** Which results pop up as messages; every result is logged once either way. */
+  notifications: NotificationLevel;
+  lens: { constructors: boolean; show: LensPart[] };
   runOnSave: boolean;
 }
 
@@ -21,6 +24,12 @@ export type ObjectInjectionMode = (typeof OBJECT_INJECTION_MODES)[number];
 /** Values of `perflens.diagnostics.rejectSeverity`. */
 export const REJECT_SEVERITIES = ['warning', 'error'] as const;
 export type RejectSeverity = (typeof REJECT_SEVERITIES)[number];
+/** Values of `perflens.notifications`: errors (and decisions such as a REJECT), everything, or nothing. */
+export const NOTIFICATION_LEVELS = ['errors', 'all', 'none'] as const;
+export type NotificationLevel = (typeof NOTIFICATION_LEVELS)[number];
+/** The parts a lens can show (`perflens.lens.show`). */
+export const LENS_PARTS = ['time', 'growth', 'complexity', 'verdict'] as const;
+export type LensPart = (typeof LENS_PARTS)[number];
 
 /** The defaults of every setting (package.json `contributes.configuration` shows the same). */
 export const DEFAULT_SETTINGS: PerfLensSettings = {
@@ -32,6 +41,8 @@ export const DEFAULT_SETTINGS: PerfLensSettings = {
   complexity: { cyclomaticThreshold: 10, cognitiveThreshold: 15 },
   security: { enabled: true, objectInjection: 'parameters', disabledRules: [] },
   diagnostics: { rejectSeverity: 'warning' },
+  notifications: 'errors',
+  lens: { constructors: false, show: [...LENS_PARTS] },
   runOnSave: false,
 };
 
@@ -53,5 +64,7 @@ export function readSettings(raw: unknown): PerfLensSettings {
   const s = merge(DEFAULT_SETTINGS, raw);
   if (!OBJECT_INJECTION_MODES.includes(s.security.objectInjection)) s.security.objectInjection = DEFAULT_SETTINGS.security.objectInjection;
   if (!REJECT_SEVERITIES.includes(s.diagnostics.rejectSeverity)) s.diagnostics.rejectSeverity = DEFAULT_SETTINGS.diagnostics.rejectSeverity;
+  if (!NOTIFICATION_LEVELS.includes(s.notifications)) s.notifications = DEFAULT_SETTINGS.notifications;
+  s.lens.show = s.lens.show.filter((p): p is LensPart => (LENS_PARTS as readonly string[]).includes(p));
   return s;
 }

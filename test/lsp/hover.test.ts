@@ -22,7 +22,8 @@ test('hover on a function name describes that function; off a name there is no h
   assert.equal((hover.contents as MarkupContent).kind, 'markdown');
   assert.match(md, /\*\*classify\*\*/);
   assert.match(md, /Not benchmarked yet/);
-  assert.match(md, /Cyclomatic 7 · cognitive \d+/);
+  assert.match(md, /CC 7 · cognitive \d+ · maintainability \d+\/100/);
+  assert.match(md, /CC \(cyclomatic complexity\) counts the independent paths/, 'the hover explains what CC means');
   const link = /\[Re-run\]\(command:perflens\.server\.benchmark\?([^)]+)\)/.exec(md);
   assert.ok(link, 'expected a Re-run command link');
   assert.deepEqual(JSON.parse(decodeURIComponent(link[1])), [{ uri, qualifiedName: 'classify' }]);

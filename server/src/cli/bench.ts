@@ -57,6 +57,12 @@ export const benchCommand: CliCommand = {
   },
 };
 
+/** Where a failure's fix lies, as this command's flags (the engine's messages name no surface). */
+const FIX_FLAG: Partial<Record<NonNullable<BenchResult['error']>['kind'], string>> = {
+  timeout: 'raise --timeout <ms>, or lower --budget <ms> if the function is just slow at this size',
+  crash: 'if the sandbox could not start, pass --node <path> to a Node 20+ executable',
+};
+
 const count = (x: number): string => Math.round(x).toLocaleString('en-US');
 
 function toText(r: BenchResult): string {
@@ -64,6 +70,8 @@ function toText(r: BenchResult): string {
   for (const p of r.inputs.params) lines.push(`  input   ${p.name}: ${p.type} = ${p.example}  (from ${p.source})`);
   if (r.status === 'error' && r.error) {
     lines.push(`  error   ${r.error.kind}: ${r.error.message}`);
+    const fix = FIX_FLAG[r.error.kind];
+    if (fix) lines.push(`  fix     ${fix}`);
   }
   const t = r.timing;
   if (t) {

@@ -3,6 +3,8 @@
 // can act on; a failure is a value (ok: false), never an LSP error.
 import * as path from 'node:path';
 import {
+  ClientCommand,
+  RunClientCommandNotification,
   RunRecordedNotification,
   RunStateNotification,
   ServerCommand,
@@ -17,7 +19,7 @@ import { innermostAt, locateFunctions } from '../locate/locate';
 import type { LocatedFunction } from '../locate/types';
 import { fileOf, functionAtPosition, type DocState } from './documents';
 import type { FunctionStatus } from '../engine';
-import { benchmarkSummary, summaryMessage } from './present';
+import { benchmarkSummary, runPercent, shownFor, summaryMessage } from './present';
 import { benchSettings, type PerfLensSettings } from './settings';
 
 /** What the command handlers share with the rest of the server. */
@@ -26,10 +28,12 @@ export interface ServerContext {
   readonly docs: Map<string, DocState>;
   /** The stored runs of each document's functions (every version's latest), per document URI. */
   readonly statusCache: Map<string, FunctionStatus[]>;
-  /** One run per function at a time; a second click on a running function is refused. */
-  readonly running: Map<string, AbortController>;
+  /** One run per function at a time (a second click on a running function is refused), with its progress. */
+  readonly running: Map<string, RunningBenchmark>;
   readonly trusted: boolean;
   readonly canCreateProgress: boolean;
+  /** The client wraps server commands in its own (VS Code): it can prompt, e.g. for an accept note. */
+  readonly clientCommands: boolean;
   lastSummary: BenchmarkSummary | undefined;
   settingsFor(uri: string): Promise<PerfLensSettings>;
   requireEngine(): Engine;
@@ -40,6 +44,13 @@ export interface ServerContext {
   publish(state: DocState): Promise<void>;
 }
 
+/** A benchmark in flight: how to stop it, and how far it got (the lens shows it). */
+export interface RunningBenchmark {
+  abort: AbortController;
+  /** 0–100, never going back within the run. */
+  percent: number;
+}
+
 /** The key of a function in `running`. */
 export function runKey(uri: string, qualifiedName: string): string {
   return `${uri}#${qualifiedName}`;
@@ -48,32 +59,129 @@ export function runKey(uri: string, qualifiedName: string): string {
 /** Runs one workspace/executeCommand. */
 export async function executeCommand(ctx: ServerContext, params: ExecuteCommandParams, token: CancellationToken): Promise<CommandResult> {
   const target = (params.arguments?.[0] ?? {}) as CommandTarget;
-  try {
-    switch (params.command) {
-      case ServerCommand.benchmark:
-      case ServerCommand.compare:
-        return await benchmarkCommand(ctx, target, params, token, params.command === ServerCommand.compare);
-      case ServerCommand.benchmarkFile:
-        return await benchmarkFileCommand(ctx, target, params, token);
-      case ServerCommand.setBaseline:
-        return await baselineCommand(ctx, target, 'set');
-      case ServerCommand.clearBaseline:
-        return await baselineCommand(ctx, target, 'clear');
-      case ServerCommand.acceptRegression:
-        return await acceptCommand(ctx, target);
-      case ServerCommand.showHistory:
-        return showHistoryCommand(ctx, target);
-      case ServerCommand.clearLlmCache: {
-        const n = ctx.requireEngine().clearLlmCache();
-        return { ok: true, message: `Cleared ${n} cached LLM verdict${n === 1 ? '' : 's'}.` };
-      }
-      default:
-        return { ok: false, message: `PerfLens does not know the command "${params.command}".` };
+  switch (params.command) {
+    case ServerCommand.benchmark:
+    case ServerCommand.compare:
+    case ServerCommand.benchmarkFile:
+      // Benchmarks report each run themselves (one log line per function, a message per the setting).
+      return runCommand(ctx, params, target, token).catch((err: unknown) => reported(ctx, target, { ok: false, message: errorText(err) }));
+    default:
+      return reported(ctx, target, await attempt(() => runCommand(ctx, params, target, token)));
+  }
+}
+
+async function runCommand(ctx: ServerContext, params: ExecuteCommandParams, target: CommandTarget, token: CancellationToken): Promise<CommandResult> {
+  switch (params.command) {
+    case ServerCommand.benchmark:
+    case ServerCommand.compare:
+      return await benchmarkCommand(ctx, target, params, token, params.command === ServerCommand.compare);
+    case ServerCommand.benchmarkFile:
+      return await benchmarkFileCommand(ctx, target, params, token);
+    case ServerCommand.setBaseline:
+      return await baselineCommand(ctx, target, 'set');
+    case ServerCommand.clearBaseline:
+      return await baselineCommand(ctx, target, 'clear');
+    case ServerCommand.acceptRegression:
+      return await acceptCommand(ctx, target);
+    case ServerCommand.showHistory:
+      return showHistoryCommand(ctx, target);
+    case ServerCommand.clearLlmCache: {
+      const n = ctx.requireEngine().clearLlmCache();
+      return { ok: true, message: `Cleared ${n} cached LLM verdict${n === 1 ? '' : 's'}.` };
     }
+    default:
+      return { ok: false, message: `PerfLens does not know the command "${params.command}".` };
+  }
+}
+
+// --- telling the user ----------------------------------------------------------------------------
+// Quiet by default: every result is one log line at its level; a message pops up only for an error or a
+// decision (a REJECT, with its fixes), or for everything with `perflens.notifications: all`, or never with `none`.
+
+/** Logs a non-benchmark command's result once and shows it as the setting says; returns it unchanged. */
+async function reported(ctx: ServerContext, target: CommandTarget, result: CommandResult): Promise<CommandResult> {
+  // Errors are values for the client: a failed command never becomes an LSP error the user cannot read.
+  const level = (await ctx.settingsFor(target.uri ?? '')).notifications;
+  if (result.ok) {
+    ctx.connection.console.info(result.message);
+    if (level === 'all') void ctx.connection.window.showInformationMessage(result.message);
+  } else {
+    ctx.connection.console.warn(result.message);
+    if (level !== 'none') void ctx.connection.window.showErrorMessage(result.message);
+  }
+  return result;
+}
+
+/** One log line for a finished benchmark: failures at warn, a REJECT at warn, the rest at info. */
+function logRun(ctx: ServerContext, file: string, summary: BenchmarkSummary): void {
+  const line = `benchmark ${path.basename(file)}#${summary.qualifiedName}: ${summaryMessage(summary)}`;
+  if (summary.cancelled) ctx.connection.console.info(line);
+  else if (!summary.ok || summary.verdict?.recommendation === 'REJECT') ctx.connection.console.warn(line);
+  else ctx.connection.console.info(line);
+}
+
+/** Shows a finished benchmark as the setting says: an error, a REJECT with its fixes, or (all) a success. */
+export async function announceRun(ctx: ServerContext, summary: BenchmarkSummary, message = summaryMessage(summary)): Promise<void> {
+  const level = (await ctx.settingsFor(summary.uri)).notifications;
+  if (level === 'none' || summary.cancelled) return;
+  const { window } = ctx.connection;
+  if (!summary.ok) {
+    void window.showErrorMessage(message);
+    return;
+  }
+  if (summary.verdict?.recommendation !== 'REJECT') {
+    if (level === 'all') void window.showInformationMessage(message);
+    return;
+  }
+  void offerRejectFixes(ctx, summary, message);
+}
+
+/** The fixes a REJECT message offers; "Accept with a note…" needs the client's input box. */
+const REJECT_ACTIONS = { accept: 'Accept with a note…', acceptPlain: 'Accept', baseline: 'Set as baseline', history: 'Show history' } as const;
+
+async function offerRejectFixes(ctx: ServerContext, summary: BenchmarkSummary, message: string): Promise<void> {
+  const target: CommandTarget = { uri: summary.uri, qualifiedName: summary.qualifiedName };
+  const actions = [ctx.clientCommands ? REJECT_ACTIONS.accept : REJECT_ACTIONS.acceptPlain, REJECT_ACTIONS.baseline, REJECT_ACTIONS.history];
+  const picked = await ctx.connection.window.showWarningMessage(message, ...actions.map((title) => ({ title }))).catch(() => undefined);
+  switch (picked?.title) {
+    case REJECT_ACTIONS.accept:
+      void ctx.connection.sendNotification(RunClientCommandNotification.type, { command: ClientCommand.acceptRegression, arguments: [target] });
+      return;
+    case REJECT_ACTIONS.acceptPlain:
+      await reported(ctx, target, await attempt(() => acceptCommand(ctx, target)));
+      return;
+    case REJECT_ACTIONS.baseline:
+      await reported(ctx, target, await attempt(() => baselineCommand(ctx, { ...target, scope: 'function' }, 'set')));
+      return;
+    case REJECT_ACTIONS.history:
+      await reported(ctx, target, await attempt(() => showHistoryCommand(ctx, target)));
+  }
+}
+
+/** A command's result, with a thrown error turned into a failed result. */
+async function attempt(run: () => CommandResult | Promise<CommandResult>): Promise<CommandResult> {
+  try {
+    return await run();
   } catch (err) {
-    // Errors are values for the client: a failed command never becomes an LSP error the user cannot read.
     return { ok: false, message: errorText(err) };
   }
+}
+
+/**
+ * After accept or a baseline change, the status bar's "last run" must show what the lens now shows
+ * (not the REJECT that was just accepted): re-derive it from the refreshed status and send it.
+ */
+function refreshLastSummary(ctx: ServerContext): void {
+  const last = ctx.lastSummary;
+  if (!last) return;
+  const state = ctx.docs.get(last.uri);
+  const fn = state?.fns?.find((f) => f.qualifiedName === last.qualifiedName);
+  if (!fn) return;
+  const shown = shownFor(ctx.statusCache.get(last.uri), fn);
+  if (!shown) return;
+  const cyclomatic = state?.analysis?.result.functions.find((f) => f.fn.qualifiedName === fn.qualifiedName)?.complexity.cyclomatic;
+  ctx.lastSummary = { ...benchmarkSummary(last.uri, last.qualifiedName, fn, shown.status, cyclomatic), ...(last.notice ? { notice: last.notice } : {}) };
+  void ctx.connection.sendNotification(RunStateNotification.type, { last: ctx.lastSummary });
 }
 
 /**
@@ -96,8 +204,12 @@ function resolveTarget(ctx: ServerContext, target: CommandTarget): { state: DocS
   return { state, fns, fn };
 }
 
-function refuseUntrusted(ctx: ServerContext): CommandResult | undefined {
+function refuseUntrusted(ctx: ServerContext, what: 'run' | 'write' = 'run'): CommandResult | undefined {
   if (ctx.trusted) return undefined;
+  if (what === 'write') {
+    // Restricted Mode: PerfLens writes nothing into the workspace, and baselines and accepts live in its history.
+    return { ok: false, message: 'Baselines are off because this workspace is not trusted: PerfLens writes nothing into it in Restricted Mode. Trust the workspace to enable them; analysis keeps working.' };
+  }
   return { ok: false, message: 'Benchmarks are off because this workspace is not trusted: PerfLens would run its code. Trust the workspace to enable them; analysis keeps working.' };
 }
 
@@ -110,8 +222,12 @@ async function benchmarkCommand(ctx: ServerContext, target: CommandTarget, param
   try {
     const summary = await runBenchmark(ctx, state, fn.qualifiedName, { token, progress });
     if (compare && summary.ok && summary.change === undefined) {
-      return { ok: false, message: `${fn.qualifiedName} has no baseline "${(await ctx.settingsFor(state.doc.uri)).baseline.label}" to compare with: run "PerfLens: Set Baseline" first.`, results: [summary] };
+      const message = `${fn.qualifiedName} has no baseline "${(await ctx.settingsFor(state.doc.uri)).baseline.label}" to compare with: run "PerfLens: Set Baseline" first.`;
+      ctx.connection.console.warn(message);
+      await announceRun(ctx, { ...summary, ok: false }, message);
+      return { ok: false, message, results: [summary] };
     }
+    await announceRun(ctx, summary);
     return { ok: summary.ok, message: summaryMessage(summary), results: [summary] };
   } finally {
     progress?.done();
@@ -135,13 +251,15 @@ async function benchmarkFileCommand(ctx: ServerContext, target: CommandTarget, p
   } finally {
     progress?.done();
   }
-  const failed = results.filter((r) => !r.ok).length;
+  const failed = results.filter((r) => !r.ok && !r.cancelled).length;
   const rejected = results.filter((r) => r.verdict?.recommendation === 'REJECT').length;
-  return {
-    ok: failed === 0,
-    message: `Benchmarked ${results.length} of ${fns.length} functions in ${path.basename(state.file)}: ${failed} failed, ${rejected} rejected.`,
-    results,
-  };
+  const message = `Benchmarked ${results.length} of ${fns.length} functions in ${path.basename(state.file)}: ${failed} failed, ${rejected} rejected.`;
+  // Each function was logged as it finished; the file gets one message at most.
+  const level = (await ctx.settingsFor(state.doc.uri)).notifications;
+  if (level !== 'none' && failed > 0) void ctx.connection.window.showErrorMessage(message);
+  else if (level !== 'none' && rejected > 0) void ctx.connection.window.showWarningMessage(message);
+  else if (level === 'all') void ctx.connection.window.showInformationMessage(message);
+  return { ok: failed === 0, message, results };
 }
 
 type Progress = WorkDoneProgressReporter & { token?: CancellationToken };
@@ -176,20 +294,29 @@ export async function runBenchmark(
   if (ctx.running.has(key)) return { uri, qualifiedName, ok: false, title: '◷ Benchmarking…', error: `${qualifiedName} is already being benchmarked.` };
   const settings = await ctx.settingsFor(uri);
   const abort = new AbortController();
-  ctx.running.set(key, abort);
+  const entry: RunningBenchmark = { abort, percent: 0 };
+  ctx.running.set(key, entry);
   // Cancellation arrives as $/cancelRequest (request token) or window/workDoneProgress/cancel (progress token).
   const cancel = () => abort.abort();
   const subs = [ctl.token, ctl.progress?.token, ctl.outer?.token].filter((t): t is CancellationToken => !!t).map((t) => t.onCancellationRequested(cancel));
   ctx.refreshLenses();
   const notify = (phase: string, fraction?: number) => connection.sendNotification(RunStateNotification.type, { running: { uri, qualifiedName, phase, fraction }, last: ctx.lastSummary });
-  void notify('starting');
+  void notify('starting', 0);
+  const percent = runPercent();
   let summary: BenchmarkSummary;
   try {
     const outcome = await eng.benchmark(state.file, state.doc.getText(), qualifiedName, benchSettings(settings), {
       signal: abort.signal,
       onProgress: (p) => {
-        ctl.progress?.report(p.fraction !== undefined ? Math.round(p.fraction * 100) : 0, p.phase);
-        void notify(p.phase, p.fraction);
+        // One percentage for the whole run: the engine's phases each count from 0 again.
+        const pct = percent(p);
+        ctl.progress?.report(pct, p.phase);
+        void notify(p.phase, pct / 100);
+        // The lens follows in steps of 10 points: a refresh per report would make every lens redraw.
+        if (Math.floor(pct / 10) > Math.floor(entry.percent / 10)) {
+          entry.percent = pct;
+          ctx.refreshLenses();
+        } else entry.percent = pct;
       },
     });
     ctx.refreshStatus(state);
@@ -198,28 +325,29 @@ export async function runBenchmark(
     const fn = (state.fns ?? []).find((f) => f.qualifiedName === qualifiedName);
     const cyclomatic = state.analysis?.result.functions.find((f) => f.fn.qualifiedName === qualifiedName)?.complexity.cyclomatic;
     summary = benchmarkSummary(uri, qualifiedName, fn, outcome.status, cyclomatic);
-    if (outcome.notice) {
-      summary.notice = outcome.notice;
-      ctx.log(`benchmark ${qualifiedName}: ${outcome.notice}`);
-    }
+    if (outcome.notice) summary.notice = outcome.notice;
   } catch (err) {
     // The engine rejects only when cancelled; anything else is a bug worth showing as it is.
-    const error = abort.signal.aborted ? `Benchmark of ${qualifiedName} was cancelled.` : errorText(err);
-    summary = { uri, qualifiedName, ok: false, title: '⚠ Benchmark failed', error };
+    summary = abort.signal.aborted
+      ? { uri, qualifiedName, ok: false, cancelled: true, title: '', error: `Benchmark of ${qualifiedName} was cancelled.` }
+      : { uri, qualifiedName, ok: false, title: '⚠ Benchmark failed', error: errorText(err) };
   } finally {
     ctx.running.delete(key);
     subs.forEach((s) => s.dispose());
   }
-  ctx.lastSummary = summary;
+  // A cancelled run leaves the previous result in place, in the status bar as on the lens.
+  if (!summary.cancelled) ctx.lastSummary = summary;
   if (summary.ok) void connection.sendNotification(RunRecordedNotification.type, { uri, qualifiedName });
-  ctx.log(`benchmark ${path.basename(state.file)}#${qualifiedName}: ${summaryMessage(summary)}`);
-  void connection.sendNotification(RunStateNotification.type, { last: summary });
+  logRun(ctx, state.file, summary);
+  void connection.sendNotification(RunStateNotification.type, { last: ctx.lastSummary });
   await ctx.publish(state);
   ctx.refreshLenses();
   return summary;
 }
 
 async function baselineCommand(ctx: ServerContext, target: CommandTarget, action: 'set' | 'clear'): Promise<CommandResult> {
+  const refused = refuseUntrusted(ctx, 'write');
+  if (refused) return refused;
   const eng = ctx.requireEngine();
   const label = target.label || (await ctx.settingsFor(target.uri ?? '')).baseline.label;
   const scope = target.scope ?? 'function';
@@ -240,10 +368,12 @@ async function baselineCommand(ctx: ServerContext, target: CommandTarget, action
   if (action === 'clear') {
     const n = await eng.clearBaseline(where, label);
     ctx.refreshAllStatus();
+    refreshLastSummary(ctx);
     return n > 0 ? { ok: true, message: `Cleared baseline "${label}" of ${what} (${n} function${n === 1 ? '' : 's'}).` } : { ok: false, message: `${what} has no baseline "${label}".` };
   }
   const result = await eng.setBaseline(where, label);
   ctx.refreshAllStatus();
+  refreshLastSummary(ctx);
   if (result.count === 0) {
     const available = result.missing?.available.length ? ` Functions found: ${result.missing.available.join(', ')}.` : '';
     return { ok: false, message: `No baseline set: ${what} has no function PerfLens can baseline.${available}` };
@@ -252,11 +382,14 @@ async function baselineCommand(ctx: ServerContext, target: CommandTarget, action
 }
 
 async function acceptCommand(ctx: ServerContext, target: CommandTarget): Promise<CommandResult> {
+  const refused = refuseUntrusted(ctx, 'write');
+  if (refused) return refused;
   const { state, fn } = resolveTarget(ctx, target);
   if (!fn) return { ok: false, message: 'Put the cursor inside the function whose regression you accept.' };
   const note = target.note?.trim() || 'accepted from the editor';
   await ctx.requireEngine().acceptRegression(state.file, fn.qualifiedName, note, fn.hash);
   ctx.refreshStatus(state);
+  refreshLastSummary(ctx);
   await ctx.publish(state);
   ctx.refreshLenses();
   return { ok: true, message: `Accepted the slowdown of ${fn.qualifiedName}: "${note}".` };

@@ -6,7 +6,7 @@ import { coverageText, formatBytes, formatNs, formatPercent, formatRelativeHalfW
 import type { LocatedFunction, Position } from '../locate/types';
 import type { SecurityFinding } from '../analyze/security';
 import { DiagnosticCode, type BenchmarkSummary, type CommandTarget } from '../protocol';
-import type { PerfLensSettings } from './settings';
+import { LENS_PARTS, type LensPart, type PerfLensSettings } from '../settings';
 
 const signedPercent = (ratio: number): string => {
   const pct = (ratio - 1) * 100;
@@ -26,28 +26,53 @@ export function shownFor(statuses: readonly FunctionStatus[] | undefined, fn: Lo
   return statuses ? statusFor(statuses, fn.qualifiedName, fn.hash) : undefined;
 }
 
-/** The lens title of one function: `▶ Benchmark` before a run, else its figures and verdict. */
-export function lensTitle(shown: Shown | undefined, cyclomatic: number | undefined): string {
-  const cc = cyclomatic !== undefined ? `CC ${cyclomatic}` : undefined;
+/** Short words for a failure's kind: the lens has room for a word, the hover holds the message. */
+const FAILURE_KIND: Record<string, string> = {
+  throws: 'throws',
+  timeout: 'timeout',
+  oom: 'out of memory',
+  crash: 'crashed',
+  'unsupported-input': 'unsupported input',
+};
+
+/** The lens title of one function: `▶ Benchmark` before a run, else its figures and verdict (parts per `perflens.lens.show`). */
+export function lensTitle(shown: Shown | undefined, cyclomatic: number | undefined, show: readonly LensPart[] = LENS_PARTS): string {
+  const cc = cyclomatic !== undefined && show.includes('complexity') ? `CC ${cyclomatic}` : undefined;
   if (!shown) return ['▶ Benchmark', cc].filter(Boolean).join(' · ');
   const { status, stale } = shown;
   const run = status.run;
   const before = stale ? ' (before edit)' : '';
-  if (!run.ok) return `⚠ Benchmark failed${before} · ${firstLine(run.failure?.message ?? 'see hover')} · ▶ re-run`;
-  const verdict = status.verdict ? `${VERDICT_MARK[status.verdict.recommendation]} ${status.verdict.recommendation}` : undefined;
+  // A word, not the message: a lens is cut at the editor's width; the hover holds the whole message.
+  if (!run.ok) return `⚠ ${FAILURE_KIND[run.failure?.kind ?? ''] ?? 'failed'}${before} · ▶ re-run`;
+  const verdict = status.verdict && show.includes('verdict') ? `${VERDICT_MARK[status.verdict.recommendation]} ${status.verdict.recommendation}` : undefined;
   const change = status.change;
-  if (change && change.classification !== 'unchanged') {
+  if (change && change.classification !== 'unchanged' && show.includes('time')) {
     const arrow = change.ratio > 1 ? '▲' : '▼';
     return [`${arrow} ${signedPercent(change.ratio)} vs ${change.baselineLabel}${before}`, verdict].filter(Boolean).join(' · ');
   }
-  const median = run.medianNs !== undefined ? formatNs(run.medianNs) : 'measured';
-  const spread = run.ci95Ns && run.medianNs ? ` ${formatRelativeHalfWidth(run.ci95Ns, run.medianNs)}` : '';
-  return [`${median}${spread}${before}`, run.growthOrder, cc, verdict].filter(Boolean).join(' · ');
+  let time: string | undefined;
+  if (show.includes('time')) {
+    const median = run.medianNs !== undefined ? formatNs(run.medianNs) : 'measured';
+    const spread = run.ci95Ns && run.medianNs ? ` ${formatRelativeHalfWidth(run.ci95Ns, run.medianNs)}` : '';
+    time = `${median}${spread}${before}`;
+  }
+  const parts = [time, show.includes('growth') ? run.growthOrder : undefined, cc, verdict].filter(Boolean);
+  // Every part hidden: the lens still has to be something to click.
+  return parts.length ? parts.join(' · ') : '▶ Benchmark';
 }
 
-function firstLine(text: string): string {
-  const line = text.split('\n')[0];
-  return line.length > 60 ? `${line.slice(0, 57)}…` : line;
+/** Where a failure's fix lies, named as the editor's settings (the engine's messages name no surface). */
+const FIX_SETTING: Record<string, string> = {
+  timeout: 'Raise `perflens.benchmark.timeoutMs`, or lower `perflens.benchmark.budgetMs` if the function is just slow at this size.',
+  oom: 'Raise `perflens.benchmark.heapMb` if a large heap is expected.',
+  crash: 'If the sandbox could not start, set `perflens.nodePath` to a Node 20+ executable.',
+};
+
+/** A message with the workspace folder taken off its paths: the hover is narrow. */
+function relativeTo(text: string, root: string | undefined): string {
+  if (!root) return text;
+  const prefix = root.endsWith('/') || root.endsWith('\\') ? root : `${root}/`;
+  return text.split(prefix).join('');
 }
 
 /** A `command:` link for a Markdown hover. */
@@ -63,16 +88,30 @@ export interface HoverCommands {
 }
 
 /** The hover over a function's name: its latest run, change, verdict, complexity and action links. */
-export function hoverFor(fn: LocatedFunction, shown: Shown | undefined, analysis: FunctionAnalysis | undefined, target: CommandTarget, trusted: boolean, commands: HoverCommands): Hover {
+export function hoverFor(
+  fn: LocatedFunction,
+  shown: Shown | undefined,
+  analysis: FunctionAnalysis | undefined,
+  target: CommandTarget,
+  trusted: boolean,
+  commands: HoverCommands,
+  workspaceRoot?: string,
+): Hover {
   const lines: string[] = [`**${fn.qualifiedName}** · PerfLens`, ''];
   const s = shown?.status;
   const r = s?.run;
   const stale = shown?.stale ? ' _(measured before your latest edit)_' : '';
   if (!r) lines.push('Not benchmarked yet.');
-  else if (!r.ok) lines.push(`Last benchmark failed${stale}: ${r.failure ? `${r.failure.kind}: ${r.failure.message}` : 'unknown error'}`);
-  else {
+  else if (!r.ok) {
+    const kind = FAILURE_KIND[r.failure?.kind ?? ''];
+    lines.push(`⚠ Last benchmark failed${kind ? ` (${kind})` : ''}${stale}:`, '', relativeTo(r.failure?.message ?? 'unknown error', workspaceRoot));
+    const fix = FIX_SETTING[r.failure?.kind ?? ''];
+    if (fix) lines.push('', fix);
+  } else {
     const ci = r.ci95Ns ? ` (95% CI ${formatNs(r.ci95Ns[0])} – ${formatNs(r.ci95Ns[1])})` : '';
-    lines.push(`Median **${r.medianNs !== undefined ? formatNs(r.medianNs) : '?'}**${ci}${stale}`);
+    const n = r.detail?.inputs?.n;
+    const size = n ? ` at input size n = ${n}` : '';
+    lines.push(`Median **${r.medianNs !== undefined ? formatNs(r.medianNs) : '?'}**${size}${ci}${stale}`);
     const extra = [
       r.allocatedBytesPerCall !== undefined ? `${formatBytes(r.allocatedBytesPerCall)} allocated per call` : undefined,
       r.growthOrder ? `growth ${r.growthOrder}` : undefined,
@@ -92,7 +131,12 @@ export function hoverFor(fn: LocatedFunction, shown: Shown | undefined, analysis
   }
   if (analysis?.complexity) {
     const c = analysis.complexity;
-    lines.push('', `Cyclomatic ${c.cyclomatic} · cognitive ${c.cognitive} · maintainability ${c.maintainability}`);
+    lines.push(
+      '',
+      `CC ${c.cyclomatic} · cognitive ${c.cognitive} · maintainability ${Math.round(c.maintainability)}/100`,
+      '',
+      '_CC (cyclomatic complexity) counts the independent paths through the function: 1, plus one per `if`, loop, `case`, `catch`, `&&`, `||`, `??` and `?:`. Cognitive complexity also weighs nesting; maintainability: higher is easier._',
+    );
   }
   const links = [commandLink('Re-run', commands.benchmark, target), commandLink('Set baseline', commands.setBaseline, target), commandLink('History', commands.showHistory, target)];
   lines.push('', trusted ? links.join(' · ') : links.slice(1).join(' · ') + ' · _benchmarks are off: the workspace is not trusted_');
@@ -150,7 +194,22 @@ export function diagnosticsFor(input: DiagnosticsInput, settings: PerfLensSettin
   return out;
 }
 
-/** One line about a finished benchmark, for the toast and the log. */
+/**
+ * One percentage for a whole run. The engine reports each phase (bundle, timing, growth, then the
+ * comparison with a baseline) counting from 0; this maps them onto one scale that never goes back.
+ */
+export function runPercent(): (p: { phase: string; fraction?: number }) => number {
+  let comparing = false;
+  let pct = 0;
+  return ({ phase, fraction }) => {
+    if (phase.startsWith('comparing')) comparing = true;
+    const span: [number, number] | undefined = comparing ? [80, 99] : ({ bundle: [0, 5], timing: [5, 55], growth: [55, 80] } as Record<string, [number, number]>)[phase];
+    if (span) pct = Math.max(pct, Math.round(span[0] + Math.min(1, Math.max(0, fraction ?? 0)) * (span[1] - span[0])));
+    return pct;
+  };
+}
+
+/** One line about a finished benchmark, for the message and the log. */
 export function summaryMessage(s: BenchmarkSummary): string {
   if (!s.ok) return `${s.qualifiedName}: ${s.error ?? 'benchmark failed'}`;
   const parts = [`${s.qualifiedName}: ${s.medianNs !== undefined ? formatNs(s.medianNs) : 'done'}`];

@@ -29,7 +29,7 @@ import {
 } from '../protocol';
 import { Engine, type FunctionStatus } from '../engine';
 import { WorkerAnalyzer, type Analyzer } from './analysisWorker';
-import { errorText, executeCommand, runBenchmark, runKey, type ServerContext } from './commands';
+import { announceRun, errorText, executeCommand, runBenchmark, runKey, type RunningBenchmark, type ServerContext } from './commands';
 import { adopt, applyChanges, changesSince, contains, fileOf, functionAtPosition, openDocument, shiftThrough, type DocState } from './documents';
 import { diagnosticsFor, hoverFor, lensTitle, shownFor } from './present';
 import { analyzeSettings, SettingsSource } from './settings';
@@ -52,7 +52,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   const docs = new Map<string, DocState>();
   const settings = new SettingsSource(connection);
   const statusCache = new Map<string, FunctionStatus[]>();
-  const running = new Map<string, AbortController>();
+  const running = new Map<string, RunningBenchmark>();
   const analysisDelay = options.analysisDelayMs ?? DEFAULT_ANALYSIS_DELAY_MS;
   let engine: Engine | undefined;
   let engineError: string | undefined;
@@ -76,6 +76,9 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     get canCreateProgress() {
       return canCreateProgress;
     },
+    get clientCommands() {
+      return clientCommands;
+    },
     lastSummary: undefined,
     settingsFor: (uri) => settings.for(uri),
     requireEngine,
@@ -93,7 +96,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     const caps = params.capabilities;
     settings.canPull = caps.workspace?.configuration === true;
     canRefreshLenses = caps.workspace?.codeLens?.refreshSupport === true;
-    canCreateProgress = caps.window?.workDoneProgress === true;
+    canCreateProgress = caps.window?.workDoneProgress === true && init.runStateProgress !== true;
     const folder = params.workspaceFolders?.[0]?.uri ?? params.rootUri ?? undefined;
     const workspaceRoot = folder ? fileURLToPath(folder) : params.rootPath ?? undefined;
     const dbPath = init.dbPath || undefined;
@@ -134,7 +137,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   });
 
   connection.onShutdown(() => {
-    for (const c of running.values()) c.abort();
+    for (const r of running.values()) r.abort.abort();
     for (const state of docs.values()) clearTimeout(state.timer);
     analyzer.dispose();
     engine?.dispose();
@@ -173,7 +176,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     // Only functions whose code changed since their last run: saving should not re-run the whole file.
     // Hashes come from the saved text itself: the last analysis may predate the latest keystrokes.
     const changed = locateFunctions(state.file, state.doc.getText()).functions.filter((fn) => shownFor(statusCache.get(td.uri), fn)?.stale === true);
-    for (const fn of changed) await runBenchmark(ctx, state, fn.qualifiedName, {});
+    for (const fn of changed) await announceRun(ctx, await runBenchmark(ctx, state, fn.qualifiedName, {}));
   });
 
   /** The document's functions at current positions; waits only for the very first locate of a file. */
@@ -257,7 +260,9 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   connection.onCodeLens(async ({ textDocument }): Promise<CodeLens[]> => {
     const state = docs.get(textDocument.uri);
     if (!state) return [];
-    const fns = await functionsOf(state);
+    const { lens } = await settings.for(textDocument.uri);
+    // Constructors run once per object: a lens over each is noise unless asked for.
+    const fns = (await functionsOf(state)).filter((fn) => lens.constructors || fn.kind !== 'constructor');
     const cyclomatic = new Map(state.analysis?.result.functions.map((f) => [f.fn.qualifiedName, f.complexity?.cyclomatic]) ?? []);
     const statuses = statusCache.get(textDocument.uri);
     return fns.map((fn) => {
@@ -265,8 +270,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       const target: CommandTarget = { uri: textDocument.uri, qualifiedName: fn.qualifiedName };
       let command: Command;
       if (!trusted) command = { title: '⊘ Benchmarks off: untrusted workspace', command: 'perflens.explainTrust' };
-      else if (running.has(runKey(textDocument.uri, fn.qualifiedName))) command = { title: '◷ Benchmarking…', command: cmd('benchmark'), arguments: [target] };
-      else command = { title: lensTitle(shownFor(statuses, fn), cyclomatic.get(fn.qualifiedName)), command: cmd('benchmark'), arguments: [target] };
+      else if (running.has(runKey(textDocument.uri, fn.qualifiedName))) command = { title: `◷ Benchmarking… ${running.get(runKey(textDocument.uri, fn.qualifiedName))!.percent}%`, command: cmd('benchmark'), arguments: [target] };
+      else command = { title: lensTitle(shownFor(statuses, fn), cyclomatic.get(fn.qualifiedName), lens.show), command: cmd('benchmark'), arguments: [target] };
       return { range: at, command };
     });
   });
@@ -282,7 +287,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       benchmark: cmd('benchmark'),
       setBaseline: cmd('setBaseline'),
       showHistory: cmd('showHistory'),
-    });
+    }, engine?.workspaceRoot);
   });
 
   connection.onCodeAction(({ textDocument, context }): CodeAction[] => {

@@ -5,7 +5,7 @@ import type { Connection } from 'vscode-languageserver/node';
 import type { AnalyzeSettings, BenchSettings } from '../engine';
 import { readSettings, type PerfLensSettings } from '../settings';
 
-export { DEFAULT_SETTINGS, readSettings, type PerfLensSettings } from '../settings';
+export { DEFAULT_SETTINGS, readSettings, type LensPart, type NotificationLevel, type PerfLensSettings } from '../settings';
 
 /** Settings per document URI: pulled from the client when it can answer, else what it last pushed. */
 export class SettingsSource {

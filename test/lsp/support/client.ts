@@ -35,6 +35,22 @@ export interface StartOptions {
   capabilities?: Record<string, unknown>;
   /** Extra environment for the server process. */
   env?: NodeJS.ProcessEnv;
+  /** Answers window/showMessageRequest: the title of the action to pick, or undefined to dismiss. */
+  pickAction?: (message: ShownMessage) => string | undefined;
+}
+
+/** A window/showMessage (no actions) or window/showMessageRequest (with actions) the server sent. */
+export interface ShownMessage {
+  /** 1 error, 2 warning, 3 info, 4 log (LSP MessageType). */
+  type: number;
+  message: string;
+  actions?: string[];
+}
+
+/** A window/logMessage line: type as above. */
+export interface LogLine {
+  type: number;
+  message: string;
 }
 
 /** A running server and the client side of its connection. */
@@ -48,6 +64,14 @@ export interface LspSession {
   configRequests: { scopeUri?: string; section?: string }[];
   /** Replaces the settings table the client answers from. */
   settings: Record<string, unknown>;
+  /** Every message the server asked to show, in order. */
+  messages: ShownMessage[];
+  /** Every log line the server sent, in order. */
+  logs: LogLine[];
+  /** Every custom notification whose method starts with `perflens/`, in order. */
+  custom: { method: string; params: unknown }[];
+  /** Resolves once `accept` holds (checked now and after each message, log line or custom notification). */
+  until(accept: () => boolean, what: string, timeoutMs?: number): Promise<void>;
   open(file: string, text: string, languageId?: string): Promise<string>;
   change(uri: string, version: number, changes: TextDocumentContentChangeEvent[]): Promise<void>;
   codeLenses(uri: string): Promise<CodeLens[]>;
@@ -82,7 +106,9 @@ export async function startLsp(options: StartOptions = {}): Promise<LspSession> 
   const counts = new Map<string, number>();
   const waiters = new Set<{ uri: string; accept: (d: Diagnostic[]) => boolean; resolve: (d: Diagnostic[]) => void }>();
   const configRequests: { scopeUri?: string; section?: string }[] = [];
-  const session = { settings: options.settings ?? {} } as LspSession;
+  const session = { settings: options.settings ?? {}, messages: [], logs: [], custom: [] } as unknown as LspSession;
+  const conditions = new Set<() => void>();
+  const recorded = () => conditions.forEach((check) => check());
 
   connection.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
     latest.set(p.uri, p.diagnostics);
@@ -102,8 +128,26 @@ export async function startLsp(options: StartOptions = {}): Promise<LspSession> 
   );
   connection.onRequest('window/workDoneProgress/create', () => null);
   connection.onRequest('workspace/codeLens/refresh', () => null);
-  connection.onNotification('window/logMessage', (p: { message: string }) => {
+  connection.onNotification('window/logMessage', (p: LogLine) => {
     if (process.env.PERFLENS_TEST_LOG) process.stderr.write(`[server] ${p.message}\n`);
+    session.logs.push({ type: p.type, message: p.message });
+    recorded();
+  });
+  connection.onNotification('window/showMessage', (p: ShownMessage) => {
+    session.messages.push({ type: p.type, message: p.message });
+    recorded();
+  });
+  connection.onRequest('window/showMessageRequest', (p: { type: number; message: string; actions?: { title: string }[] }) => {
+    const shown: ShownMessage = { type: p.type, message: p.message, actions: (p.actions ?? []).map((a) => a.title) };
+    session.messages.push(shown);
+    recorded();
+    const title = options.pickAction?.(shown);
+    return title ? { title } : null;
+  });
+  connection.onNotification((method: string, params: unknown) => {
+    if (!method.startsWith('perflens/')) return;
+    session.custom.push({ method, params });
+    recorded();
   });
   connection.listen();
 
@@ -152,6 +196,22 @@ export async function startLsp(options: StartOptions = {}): Promise<LspSession> 
     hover: (uri: string, line: number, character: number) =>
       connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line, character } }) as Promise<Hover | null>,
     publishCount: (uri: string) => counts.get(uri) ?? 0,
+    until(accept: () => boolean, what: string, timeoutMs = WAIT_MS) {
+      if (accept()) return Promise.resolve();
+      return new Promise<void>((resolve, reject) => {
+        const check = () => {
+          if (!accept()) return;
+          conditions.delete(check);
+          clearTimeout(timer);
+          resolve();
+        };
+        const timer = setTimeout(() => {
+          conditions.delete(check);
+          reject(new Error(`timed out after ${timeoutMs} ms waiting for ${what}\nserver stderr: ${stderr}`));
+        }, timeoutMs);
+        conditions.add(check);
+      });
+    },
     publishedAfter(uri: string, count: number, timeoutMs = WAIT_MS) {
       return session.diagnostics(uri, () => (counts.get(uri) ?? 0) > count, timeoutMs);
     },

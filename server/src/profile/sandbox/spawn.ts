@@ -203,7 +203,7 @@ export function runInSandbox(job: ChildJob, opts: SpawnOptions = {}): Promise<Ch
     child.stderr?.on('data', forward('stderr'));
 
     child.on('error', (e) => {
-      finish({ ok: false, ready, error: { kind: 'crash', message: `could not start ${nodePath}: ${e.message}; check perflens.nodePath` } });
+      finish({ ok: false, ready, error: { kind: 'crash', message: `could not start ${nodePath}: ${e.message}; point PerfLens at a Node 20+ executable` } });
     });
     child.on('close', (code, signal) => {
       if (buffer) onLine(buffer);
@@ -214,15 +214,15 @@ export function runInSandbox(job: ChildJob, opts: SpawnOptions = {}): Promise<Ch
         return finish({
           ok: false,
           ready,
-          error: { kind: 'timeout', message: `${name} did not finish within ${Math.round(timeoutMs / 100) / 10} s (an infinite loop, or too slow for this size); the child was stopped — raise perflens.timeoutMs or lower the budget` },
+          error: { kind: 'timeout', message: `${name} did not finish within ${Math.round(timeoutMs / 100) / 10} s (an infinite loop, or too slow for this size); the child was stopped — raise the time limit, or lower the budget if it is just slow` },
         });
       }
       if (OOM.test(stderr.text)) {
-        return finish({ ok: false, ready, error: { kind: 'oom', message: `${name} ran out of memory (heap limit ${heapMb} MB); it may build a huge value or leak — raise perflens.heapMb if that is expected` } });
+        return finish({ ok: false, ready, error: { kind: 'oom', message: `${name} ran out of memory (heap limit ${heapMb} MB); it may build a huge value or leak — raise the heap limit if that is expected` } });
       }
       // 127 is taskset's (and a shell's) "command not found": the configured Node does not exist.
       if (code === 127 && !ready) {
-        return finish({ ok: false, ready, error: { kind: 'crash', message: `could not start ${nodePath}: not found; check perflens.nodePath (a Node 20+ executable)` } });
+        return finish({ ok: false, ready, error: { kind: 'crash', message: `could not start ${nodePath}: not found; point PerfLens at a Node 20+ executable` } });
       }
       const last = stderr.text.trim().split('\n').filter((l) => l.trim()).slice(-3).join(' | ').slice(0, 400);
       const how = signal ? `was killed by ${signal}` : `exited with code ${code}`;
