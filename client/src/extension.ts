@@ -14,6 +14,8 @@ export interface PerfLensApi {
   isServerRunning(): boolean;
   /** The last benchmark the server reported. */
   lastRun(): BenchmarkSummary | undefined;
+  /** What the PerfLens status bar item shows: text, tooltip and background colour id. */
+  statusBar(): { text: string; tooltip: string; background?: string };
 }
 
 let session: Session | undefined;
@@ -46,6 +48,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<PerfLe
   return {
     isServerRunning: () => current.client !== undefined,
     lastRun: () => status.lastRun,
+    statusBar: () => status.shown,
   };
 }
 

@@ -13,6 +13,8 @@ export class StatusBar implements vscode.Disposable {
   private trusted = vscode.workspace.isTrusted;
   private running?: RunStateNotification.Params['running'];
   private last?: BenchmarkSummary;
+  /** The id of the item's background colour (ThemeColor does not expose it). */
+  private background?: string;
 
   constructor() {
     this.item.name = 'PerfLens';
@@ -38,6 +40,11 @@ export class StatusBar implements vscode.Disposable {
     this.render();
   }
 
+  /** What the item shows now (the e2e tests read it through the extension API). */
+  get shown(): { text: string; tooltip: string; background?: string } {
+    return { text: this.item.text, tooltip: String(this.item.tooltip ?? ''), ...(this.background ? { background: this.background } : {}) };
+  }
+
   /** The last benchmark summary the server reported (the e2e tests read it through the extension API). */
   get lastRun(): BenchmarkSummary | undefined {
     return this.last;
@@ -45,12 +52,12 @@ export class StatusBar implements vscode.Disposable {
 
   private render(): void {
     const { item } = this;
-    item.backgroundColor = undefined;
+    this.setBackground(undefined);
     item.command = 'perflens.showOutput';
     if (this.server === 'failed' || this.server === 'stopped') {
       item.text = '$(error) PerfLens';
       item.tooltip = `PerfLens server ${this.server}${this.serverDetail ? `: ${this.serverDetail}` : ''}. Click for the log; "PerfLens: Restart Server" starts it again.`;
-      item.backgroundColor = new vscode.ThemeColor('statusBarItem.errorBackground');
+      this.setBackground('statusBarItem.errorBackground');
       return;
     }
     if (this.server === 'starting') {
@@ -72,11 +79,16 @@ export class StatusBar implements vscode.Disposable {
       item.text = `${icon} PerfLens: ${this.last.qualifiedName}${v ? ` ${v}` : ''}`;
       item.tooltip = (this.last.ok ? this.last.title : this.last.error ?? 'benchmark failed') + trustNote;
       // The last run as the lens shows it now: after "Accept with a note…" the server sends the ACCEPT.
-      if (v === 'REJECT') item.backgroundColor = new vscode.ThemeColor('statusBarItem.warningBackground');
+      if (v === 'REJECT') this.setBackground('statusBarItem.warningBackground');
       return;
     }
     item.text = this.trusted ? '$(pulse) PerfLens' : '$(shield) PerfLens: analysis only';
     item.tooltip = this.trusted ? 'PerfLens is ready: click "▶ Benchmark" above a function.' : trustNote.trim();
+  }
+
+  private setBackground(id: string | undefined): void {
+    this.background = id;
+    this.item.backgroundColor = id ? new vscode.ThemeColor(id) : undefined;
   }
 
   dispose(): void {

@@ -5,7 +5,7 @@
 //                                              and run the suite against the installed files
 // Env: E2E_ROOT (default /tmp/perflens-e2e), CHROMIUM (default /usr/bin/chromium), E2E_TIMEOUT_MS, VERBOSE=1.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import * as path from 'node:path';
 import { format } from 'node:util';
@@ -19,6 +19,8 @@ const CODE_SERVER = path.join(E2E_ROOT, 'cs/node_modules/.bin/code-server');
 const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
 const TIMEOUT_MS = Number(process.env.E2E_TIMEOUT_MS ?? 300_000);
 const useVsix = process.argv.includes('--vsix');
+/** Where the suite's screenshots go (it asks for one with a `PERFLENS_SCREENSHOT <name> <text>` log line). */
+const SHOTS = path.join(REPO, 'test-output', 'e2e', 'screenshots');
 /** Packages the bundles require at run time (kept outside them by scripts/build.mjs). */
 const RUNTIME_EXTERNALS = (JSON.parse(readFileSync(path.join(__dirname, '../../scripts/externals.json'), 'utf8')) as { external: string[] }).external;
 
@@ -62,6 +64,23 @@ async function waitForHealth(base: string, child: ChildProcess, log: string): Pr
     await new Promise((r) => setTimeout(r, 250));
   }
   throw new Error(`code-server did not answer /healthz within 60 s; log: ${log}`);
+}
+
+/**
+ * Saves a screenshot once the page shows `text` and a hover, for the suite that asked for it: written under a
+ * temporary name and renamed, so the suite (which waits for the file) never sees half a PNG.
+ */
+async function screenshot(page: import('playwright-core').Page, name: string, text: string): Promise<void> {
+  const file = path.join(SHOTS, `${name}.png`);
+  try {
+    await page.getByText(text).first().waitFor({ state: 'visible', timeout: 20_000 });
+    await page.locator('.monaco-hover').first().waitFor({ state: 'visible', timeout: 20_000 });
+  } catch (err) {
+    step(`screenshot ${name}: ${err instanceof Error ? err.message.split('\n')[0] : String(err)}; taking it anyway`);
+  }
+  await page.screenshot({ path: `${file}.tmp.png` });
+  renameSync(`${file}.tmp.png`, file);
+  step(`screenshot: ${path.relative(REPO, file)}`);
 }
 
 async function main(): Promise<number> {
@@ -155,6 +174,7 @@ async function main(): Promise<number> {
         XDG_DATA_HOME: path.join(run, 'xdg-data'),
         XDG_CACHE_HOME: path.join(run, 'xdg-cache'),
         PERFLENS_E2E_OUT: outFile,
+        PERFLENS_E2E_SHOTS: SHOTS,
         // The fake ignores it; with a key the LLM path is the one a real user gets.
         PERFLENS_LLM_API_KEY: 'e2e-not-a-secret',
       },
@@ -178,9 +198,12 @@ async function main(): Promise<number> {
     const exited = new Promise<number | 'timeout'>((resolve) => (finish = resolve));
     // The workbench forwards the extension host's console here (the hook @vscode/test-web uses too).
     const noise = /open-vsx|ENOTFOUND|ERR_NAME_NOT_RESOLVED|connection token|Creating a socket|builtin extensions cache|Service Worker|An unknown error occurred/;
+    mkdirSync(SHOTS, { recursive: true });
     await page.exposeFunction('codeAutomationLog', (type: string, args: unknown[]) => {
       const text = format(...(args ?? []));
       if (process.env.VERBOSE || !noise.test(text)) process.stdout.write(`[${type}] ${text}\n`);
+      const shot = /PERFLENS_SCREENSHOT (\S+) (.+)/.exec(text);
+      if (shot) void screenshot(page, shot[1]!, shot[2]!);
     });
     await page.exposeFunction('codeAutomationExit', (code: number) => finish(code));
     if (process.env.VERBOSE) page.on('console', (m) => process.stdout.write(`[browser] ${m.type()} ${m.text()}\n`));

@@ -1,6 +1,8 @@
 // End-to-end in a real VS Code (code-server): the PerfLens extension on the fixture workspace, from the
 // first lenses to a REJECT verdict decided by the scripted LLM server the driver started on 127.0.0.1.
 import * as assert from 'node:assert/strict';
+import { existsSync, rmSync } from 'node:fs';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { BenchmarkSummary, CommandResult } from '../../../server/src/protocol';
 
@@ -20,6 +22,16 @@ async function until<T>(what: string, probe: () => T | undefined | Promise<T | u
   }
 }
 
+/** Asks the driver for a screenshot once `text` and a hover are on screen, and waits until it is saved. */
+async function screenshot(name: string, text: string): Promise<string> {
+  const dir = process.env.PERFLENS_E2E_SHOTS;
+  assert.ok(dir, 'the driver sets PERFLENS_E2E_SHOTS');
+  const file = path.join(dir, `${name}.png`);
+  rmSync(file, { force: true });
+  console.log(`PERFLENS_SCREENSHOT ${name} ${text}`);
+  return until(`the screenshot ${file}`, () => (existsSync(file) ? file : undefined));
+}
+
 const lensesOf = async (uri: vscode.Uri) => (await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri, 10)) ?? [];
 const lensTitle = async (uri: vscode.Uri, name: string) =>
   (await lensesOf(uri)).find((l) => (l.command?.arguments?.[0] as { qualifiedName?: string } | undefined)?.qualifiedName === name)?.command?.title;
@@ -28,7 +40,7 @@ describe('PerfLens in VS Code', () => {
   const folder = vscode.workspace.workspaceFolders![0].uri;
   const uri = vscode.Uri.joinPath(folder, 'src', 'pricing.ts');
   let doc: vscode.TextDocument;
-  let api: { isServerRunning(): boolean; lastRun(): BenchmarkSummary | undefined };
+  let api: { isServerRunning(): boolean; lastRun(): BenchmarkSummary | undefined; statusBar(): { text: string; tooltip: string; background?: string } };
 
   before(async () => {
     doc = await vscode.workspace.openTextDocument(uri);
@@ -107,6 +119,46 @@ describe('PerfLens in VS Code', () => {
     assert.match(text, /LLM/);
     // The status bar shows the same verdict (through the server's perflens/runState notification).
     assert.equal(api.lastRun()?.verdict?.recommendation, summary.verdict!.recommendation);
+  });
+
+  it('after "Accept with a note…" the status bar no longer shows the REJECT', async () => {
+    if (api.lastRun()?.verdict?.recommendation === 'REJECT') assert.equal(api.statusBar().background, 'statusBarItem.warningBackground');
+    const accepted = await vscode.commands.executeCommand<CommandResult>('perflens.acceptRegression', { uri: uri.toString(), qualifiedName: 'total', note: 'e2e: exactness is worth the time' });
+    assert.ok(accepted?.ok, `accept failed: ${accepted?.message}`);
+    const shown = await until('the status bar to show the ACCEPT', () => {
+      const s = api.statusBar();
+      return /total ACCEPT/.test(s.text) ? s : undefined;
+    });
+    assert.equal(shown.background, undefined, 'no warning background after the accept');
+    assert.doesNotMatch(shown.text, /REJECT/);
+    assert.equal(api.lastRun()?.verdict?.recommendation, 'ACCEPT');
+  });
+
+  it('shows a failed benchmark as a short kind on the lens, the whole message in the hover (screenshot)', async () => {
+    const failing = vscode.Uri.joinPath(folder, 'src', 'checkout.ts');
+    const fdoc = await vscode.workspace.openTextDocument(failing);
+    const editor = await vscode.window.showTextDocument(fdoc);
+    await until('the lens of validateOrder', () => lensTitle(failing, 'validateOrder'));
+    const result = await vscode.commands.executeCommand<CommandResult>('perflens.benchmarkFunction', { uri: failing.toString(), qualifiedName: 'validateOrder' });
+    assert.equal(result?.ok, false, 'the fixture throws on every input');
+    const title = await until('the failure lens', async () => {
+      const t = await lensTitle(failing, 'validateOrder');
+      return t?.startsWith('⚠') ? t : undefined;
+    });
+    assert.equal(title, '⚠ throws · ▶ re-run');
+    assert.match(api.statusBar().text, /validateOrder/);
+
+    const line = fdoc.getText().split('\n').findIndex((l) => l.includes('function validateOrder'));
+    const at = new vscode.Position(line, fdoc.lineAt(line).text.indexOf('validateOrder') + 3);
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', failing, at);
+    const text = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
+    assert.match(text, /this fixture refuses every order on purpose/);
+    assert.ok(!text.includes(folder.fsPath), 'no absolute workspace path in the hover');
+
+    // On screen, as a user sees it: the lens above the function and the hover over its name.
+    editor.selection = new vscode.Selection(at, at);
+    await vscode.commands.executeCommand('editor.action.showHover');
+    await screenshot('failure-lens-hover', 'Last benchmark failed');
   });
 
   it('opens the history panel of total', async () => {
