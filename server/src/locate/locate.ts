@@ -1,5 +1,7 @@
 // Finds every function of a file with a qualified name, LSP ranges and a content hash.
 // One walk over the AST keeps a stack of names (`Class`, `outer`, `obj.nested`) for qualification.
+// Over 400 lines because that one walk handles every way TypeScript declares a function; split, each
+// part would need the whole naming stack.
 import { createHash } from 'node:crypto';
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import { visitorKeys } from '@typescript-eslint/visitor-keys';

