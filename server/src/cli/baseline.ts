@@ -1,13 +1,11 @@
 // `perflens baseline set|show|clear <path> [--function <name>] [--label main]`: name the versions later runs
 // are judged against. A baseline is the stored source of a version, so setting one runs nothing.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
-import { locateFunctions } from '../locate/locate';
-import { isDirectory, sourceFiles } from '../history/sources';
-import { openHistory } from '../history/open';
-import type { BaselineScope, HistoryStore } from '../history/store';
+import { Engine } from '../engine';
+import { isDirectory } from '../history/sources';
+import type { BaselineScope } from '../history/store';
 import { findWorkspaceRoot } from '../workspace';
-import { setBaseline } from '../history/baselines';
 import { ExitCode, stringOption, UsageError, type CliCommand, type CliContext } from './command';
 import { formatTable } from './table';
 
@@ -17,16 +15,13 @@ export function workspaceRootFor(path: string): string {
   return findWorkspaceRoot(isDirectory(path) ? join(path, '_') : path);
 }
 
-/** Opens the workspace's history DB for a CLI command, printing any notice; undefined after printing an error. */
-export function openCliHistory(ctx: CliContext, workspaceRoot: string): HistoryStore | undefined {
+/**
+ * The engine for a CLI command in `workspaceRoot`: the history DB from --db or PERFLENS_HISTORY_DB when
+ * given, and notices (a corrupt DB moved aside) on stderr.
+ */
+export function cliEngine(ctx: CliContext, workspaceRoot: string): Engine {
   const db = stringOption(ctx, 'db') ?? ctx.io.env.PERFLENS_HISTORY_DB;
-  const opened = openHistory({ workspaceRoot, ...(db ? { path: resolve(ctx.io.cwd, db) } : {}) });
-  if (!opened.ok) {
-    ctx.io.err(`perflens: ${opened.error}`);
-    return undefined;
-  }
-  if (opened.notice) ctx.io.err(`perflens: ${opened.notice}`);
-  return opened.store;
+  return new Engine({ workspaceRoot, ...(db ? { dbPath: resolve(ctx.io.cwd, db) } : {}), notify: (message) => ctx.io.err(`perflens: ${message}`) });
 }
 
 export const baselineCommand: CliCommand = {
@@ -57,22 +52,24 @@ export const baselineCommand: CliCommand = {
     const fnName = stringOption(ctx, 'function');
     if (fnName && isDirectory(target)) throw new UsageError('--function needs a file, not a folder');
     const root = workspaceRootFor(target);
-    const store = openCliHistory(ctx, root);
-    if (!store) return ExitCode.failed;
+    const engine = cliEngine(ctx, root);
     try {
-      if (action === 'set') return await setBaselines(ctx, store, target, fnName, stringOption(ctx, 'label') ?? 'main');
-      if (action === 'show') return showBaselines(ctx, store, root, target, fnName, stringOption(ctx, 'label'));
-      return clearBaselines(ctx, store, target, fnName, stringOption(ctx, 'label') ?? 'main');
+      if (action === 'set') return await setBaselines(ctx, engine, target, fnName, stringOption(ctx, 'label') ?? 'main');
+      if (action === 'show') return showBaselines(ctx, engine, root, target, fnName, stringOption(ctx, 'label'));
+      return await clearBaselines(ctx, engine, target, fnName, stringOption(ctx, 'label') ?? 'main');
+    } catch (err) {
+      // The engine throws only when the history DB cannot be opened.
+      ctx.io.err(`perflens: ${err instanceof Error ? err.message : String(err)}`);
+      return ExitCode.failed;
     } finally {
-      store.close();
+      engine.dispose();
     }
   },
 };
 
-async function setBaselines(ctx: CliContext, store: HistoryStore, target: string, fnName: string | undefined, label: string): Promise<number> {
+async function setBaselines(ctx: CliContext, engine: Engine, target: string, fnName: string | undefined, label: string): Promise<number> {
   const scope: BaselineScope = fnName ? 'function' : isDirectory(target) ? 'workspace' : 'file';
-  const sources = sourceFiles(target).map((file) => ({ file, text: readFileSync(file, 'utf8') }));
-  const result = await setBaseline(store, label, scope, sources, fnName);
+  const result = await engine.setBaseline(isDirectory(target) ? { folder: target } : { file: target, ...(fnName ? { qualifiedName: fnName } : {}) }, label);
   if (result.missing) {
     const has = result.missing.available;
     ctx.io.err(`perflens: no function "${fnName}" in ${target}.${has.length ? ` It has: ${has.slice(0, 6).join(', ')}${has.length > 6 ? ', ...' : ''}.` : ''}`);
@@ -88,32 +85,17 @@ async function setBaselines(ctx: CliContext, store: HistoryStore, target: string
   return ExitCode.ok;
 }
 
-function showBaselines(ctx: CliContext, store: HistoryStore, root: string, target: string, fnName: string | undefined, label: string | undefined): number {
+function showBaselines(ctx: CliContext, engine: Engine, root: string, target: string, fnName: string | undefined, label: string | undefined): number {
   const prefix = relative(root, target).split('\\').join('/');
-  const all = store.listBaselines(label !== undefined ? { label } : {});
-  const shown = all.filter((b) => {
-    if (prefix && !(b.function.file === prefix || b.function.file.startsWith(prefix + '/'))) return false;
-    return fnName === undefined || b.function.qualifiedName === fnName;
-  });
-  const status = (file: string, qualifiedName: string, hash: string): string => {
-    let text: string;
-    try {
-      text = readFileSync(join(root, file), 'utf8');
-    } catch {
-      return 'file missing';
-    }
-    const fn = locateFunctions(file, text).functions.find((f) => f.qualifiedName === qualifiedName);
-    return !fn ? 'function missing' : fn.hash === hash ? 'same' : 'changed';
-  };
-  const rows = shown.map((b) => ({
+  const rows = engine.baselines({ path: target, ...(label !== undefined ? { label } : {}), ...(fnName !== undefined ? { qualifiedName: fnName } : {}) }).map((b) => ({
     label: b.label,
-    file: b.function.file,
-    function: b.function.qualifiedName,
+    file: b.file,
+    function: b.qualifiedName,
     scope: b.scope,
-    version: b.version.hash.slice(0, 10),
-    commit: b.version.git?.commit ?? null,
-    setAt: b.createdAt,
-    current: status(b.function.file, b.function.qualifiedName, b.version.hash),
+    version: b.hash.slice(0, 10),
+    commit: b.commit ?? null,
+    setAt: b.setAt,
+    current: b.current,
   }));
   if (ctx.values.json) {
     ctx.io.out(JSON.stringify(rows, null, 2));
@@ -132,18 +114,8 @@ function showBaselines(ctx: CliContext, store: HistoryStore, root: string, targe
   return ExitCode.ok;
 }
 
-function clearBaselines(ctx: CliContext, store: HistoryStore, target: string, fnName: string | undefined, label: string): number {
-  let removed = 0;
-  if (fnName) {
-    const fn = store.findFunction(target, fnName);
-    if (fn) removed = store.clearBaselines(label, { functionId: fn.id });
-  } else if (isDirectory(target)) {
-    const root = store.relativePath(target);
-    const files = new Set(store.listBaselines({ label }).map((b) => b.function.file).filter((f) => !root || f === root || f.startsWith(root + '/')));
-    for (const file of files) removed += store.clearBaselines(label, { file });
-  } else {
-    removed = store.clearBaselines(label, { file: target });
-  }
+async function clearBaselines(ctx: CliContext, engine: Engine, target: string, fnName: string | undefined, label: string): Promise<number> {
+  const removed = await engine.clearBaseline(fnName ? { file: target, qualifiedName: fnName } : isDirectory(target) ? { folder: target } : { file: target }, label);
   if (ctx.values.json) ctx.io.out(JSON.stringify({ label, removed }));
   else ctx.io.out(`removed ${removed} baseline${removed === 1 ? '' : 's'} "${label}"`);
   return ExitCode.ok;

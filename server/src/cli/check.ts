@@ -1,22 +1,17 @@
 // `perflens check [paths...] [--baseline main]`: for CI. Every function with a baseline whose code changed is
 // benchmarked against it (interleaved), judged, recorded in the history DB and reported.
 // Exit 0 when all ACCEPT, 1 on any REJECT or failed benchmark, 2 on any REVIEW.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { comparisonJson, Engine, type Comparison, type FileAnalysis } from '../engine';
-import type { BaselineRecord, HistoryStore } from '../history/store';
+import { comparisonJson, type CheckRow } from '../engine';
 import { formatPValue } from '../verdict/classify';
-import { openCliHistory, workspaceRootFor } from './baseline';
-import { cliLlm, exitCodeFor } from './compare';
-import { ExitCode, numberOption, stringOption, type CliCommand, type CliContext } from './command';
+import { cliEngine, workspaceRootFor } from './baseline';
+import { exitCodeFor, llmOptionsFromEnv } from './compare';
+import { ExitCode, numberOption, stringOption, type CliCommand } from './command';
 import { formatTable } from './table';
 
 /** One function's outcome in a check. */
-export type CheckRow =
-  | { status: 'compared'; file: string; function: string; comparison: Comparison }
-  | { status: 'unchanged'; file: string; function: string }
-  | { status: 'missing'; file: string; function: string; message: string }
-  | { status: 'error'; file: string; function: string; message: string };
+export type { CheckRow } from '../engine';
 
 export const checkCommand: CliCommand = {
   name: 'check',
@@ -46,18 +41,30 @@ export const checkCommand: CliCommand = {
     const budgetMs = numberOption(ctx, 'budget');
     const targets = (ctx.positionals.length ? ctx.positionals : ['.']).map((p) => resolve(ctx.io.cwd, p));
     const root = workspaceRootFor(targets[0]!);
-    const store = openCliHistory(ctx, root);
-    if (!store) return ExitCode.failed;
+    const engine = cliEngine(ctx, root);
+    const note = stringOption(ctx, 'note');
+    const llm = llmOptionsFromEnv(ctx.io.env);
     try {
-      const prefixes = targets.map((t) => store.relativePath(t));
-      const baselines = store
-        .listBaselines({ label })
-        .filter((b) => prefixes.some((p) => p === '' || b.function.file === p || b.function.file.startsWith(p + '/')));
-      if (baselines.length === 0) {
+      const checked = await engine.check({
+        paths: targets,
+        label,
+        typeCheck: ctx.values['no-types'] !== true,
+        growth: ctx.values.growth === true,
+        signal: ctx.signal,
+        onCompare: (file, name) => ctx.io.err(`perflens: comparing ${file}#${name} with baseline "${label}"…`),
+        ...(budgetMs !== undefined ? { budgetMs } : {}),
+        ...(note ? { note } : {}),
+        ...(llm ? { llm } : {}),
+      });
+      if (!checked.ok) {
+        ctx.io.err(`perflens: ${checked.error}`);
+        return ExitCode.failed;
+      }
+      if (checked.baselines === 0) {
         ctx.io.err(`perflens: no baseline "${label}" under ${targets.join(', ')}. Set one first, e.g. "perflens baseline set src --label ${label}" on the base branch.`);
         return ExitCode.usage;
       }
-      const rows = await checkAll(ctx, store, root, baselines, budgetMs);
+      const rows = checked.rows;
       const code = checkExitCode(rows);
       const reportPath = stringOption(ctx, 'report');
       if (reportPath) writeFileSync(resolve(ctx.io.cwd, reportPath), markdownReport(label, rows, code));
@@ -65,70 +72,10 @@ export const checkCommand: CliCommand = {
       else ctx.io.out(textReport(label, rows, code));
       return code;
     } finally {
-      store.close();
+      engine.dispose();
     }
   },
 };
-
-async function checkAll(ctx: CliContext, store: HistoryStore, root: string, baselines: BaselineRecord[], budgetMs: number | undefined): Promise<CheckRow[]> {
-  const engine = new Engine({ workspaceRoot: root });
-  const typeCheck = ctx.values['no-types'] !== true;
-  const note = stringOption(ctx, 'note');
-  const llm = cliLlm(ctx.io.env, { get: (k) => store.llmCacheGet(k), put: (k, m, r) => store.llmCachePut(k, m, r) });
-  const reports = new Map<string, { text: string; report: FileAnalysis } | undefined>();
-  const rows: CheckRow[] = [];
-  for (const b of baselines) {
-    const rel = b.function.file;
-    const file = resolve(root, rel);
-    const name = b.function.qualifiedName;
-    if (!reports.has(rel)) {
-      let text: string | undefined;
-      try {
-        text = readFileSync(file, 'utf8');
-      } catch {
-        text = undefined;
-      }
-      reports.set(rel, text === undefined ? undefined : { text, report: await engine.analyze(file, text, { typeCheck }) });
-    }
-    const current = reports.get(rel);
-    if (!current) {
-      rows.push({ status: 'missing', file: rel, function: name, message: `${rel} no longer exists` });
-      continue;
-    }
-    // By name first, then by body (renamed in place since the baseline was set).
-    const now =
-      current.report.functions.find((f) => f.fn.qualifiedName === name) ??
-      current.report.functions.find((f) => f.fn.bodyHash === b.version.bodyHash);
-    if (!now) {
-      rows.push({ status: 'missing', file: rel, function: name, message: `${name} is no longer in ${rel}` });
-      continue;
-    }
-    if (now.fn.hash === b.version.hash) {
-      rows.push({ status: 'unchanged', file: rel, function: now.fn.qualifiedName });
-      continue;
-    }
-    ctx.io.err(`perflens: comparing ${rel}#${now.fn.qualifiedName} with baseline "${b.label}"…`);
-    const result = await engine.compareToBaseline(store, {
-      file,
-      text: current.text,
-      report: current.report,
-      current: now,
-      baseline: b,
-      typeCheck,
-      growth: ctx.values.growth === true,
-      signal: ctx.signal,
-      ...(budgetMs !== undefined ? { budgetMs } : {}),
-      ...(note ? { note } : {}),
-      ...(llm ? { llm } : {}),
-    });
-    if (result.status === 'error') {
-      rows.push({ status: 'error', file: rel, function: now.fn.qualifiedName, message: result.error });
-      continue;
-    }
-    rows.push({ status: 'compared', file: rel, function: now.fn.qualifiedName, comparison: result });
-  }
-  return rows;
-}
 
 /** 1 on any REJECT or failed benchmark, else 2 on any REVIEW, else 0. */
 export function checkExitCode(rows: CheckRow[]): number {

@@ -1,10 +1,9 @@
 // `perflens compare <oldFile> <newFile> --function <name>`: two versions of one function side by side,
 // benchmarked interleaved in the new file's module, classified and judged. No history DB needed.
 import { resolve } from 'node:path';
-import { compareVersions, comparisonJson, Engine, staticSummary, type Comparison } from '../engine';
-import { commitMessagesTouching } from '../history/git';
+import { comparisonJson, Engine, type Comparison, type LlmOptions } from '../engine';
 import { pValueText } from '../verdict/classify';
-import { LlmClient, llmSettingsFromEnv } from '../verdict/llm';
+import { llmSettingsFromEnv } from '../verdict/llm';
 import { findWorkspaceRoot } from '../workspace';
 import { functionNotFound, readSource } from './analyze';
 import { ExitCode, numberOption, stringOption, UsageError, type CliCommand } from './command';
@@ -15,10 +14,10 @@ export function exitCodeFor(recommendation: 'ACCEPT' | 'REVIEW' | 'REJECT'): num
   return recommendation === 'ACCEPT' ? ExitCode.ok : recommendation === 'REJECT' ? ExitCode.failed : ExitCode.usage;
 }
 
-/** The LLM client the CLI uses: from OPENAI_BASE_URL / OPENAI_API_KEY / PERFLENS_LLM_MODEL, or none. */
-export function cliLlm(env: NodeJS.ProcessEnv, cache?: ConstructorParameters<typeof LlmClient>[1]): LlmClient | undefined {
-  const settings = llmSettingsFromEnv(env);
-  return settings.enabled ? new LlmClient(settings, cache) : undefined;
+/** The LLM the CLI asks: from OPENAI_BASE_URL / OPENAI_API_KEY / PERFLENS_LLM_MODEL, or none. */
+export function llmOptionsFromEnv(env: NodeJS.ProcessEnv): LlmOptions | undefined {
+  const s = llmSettingsFromEnv(env);
+  return s.enabled ? { enabled: true, model: s.model, ...(s.baseURL ? { baseUrl: s.baseURL } : {}), ...(s.apiKey ? { apiKey: s.apiKey } : {}) } : undefined;
 }
 
 export const compareCommand: CliCommand = {
@@ -51,34 +50,27 @@ export const compareCommand: CliCommand = {
     const newText = readSource(newFile, ctx.io);
     if (oldText === undefined || newText === undefined) return ExitCode.usage;
 
-    const workspaceRoot = findWorkspaceRoot(newFile);
-    const engine = new Engine({ workspaceRoot });
-    const typeCheck = ctx.values['no-types'] !== true;
-    const [oldReport, newReport] = [await engine.analyze(oldFile, oldText, { typeCheck }), await engine.analyze(newFile, newText, { typeCheck })];
-    const oldFn = oldReport.functions.find((f) => f.fn.qualifiedName === name);
-    const newFn = newReport.functions.find((f) => f.fn.qualifiedName === name);
-    if (!oldFn || !newFn) {
-      ctx.io.err(functionNotFound(name, oldFn ? newReport : oldReport));
-      return ExitCode.usage;
-    }
-    const commits = await commitMessagesTouching(newFile, newFn.fn.range.start.line + 1, newFn.fn.range.end.line + 1);
+    const engine = new Engine({ workspaceRoot: findWorkspaceRoot(newFile) });
     const note = stringOption(ctx, 'note');
-    const result = await compareVersions({
-      file: newFile,
-      text: newText,
+    const llm = llmOptionsFromEnv(ctx.io.env);
+    const result = await engine.compareSources({
+      oldFile,
+      oldText,
+      newFile,
+      newText,
       qualifiedName: name,
-      baselineSource: oldText.slice(oldFn.fn.start, oldFn.fn.end),
-      currentSource: newText.slice(newFn.fn.start, newFn.fn.end),
-      codeUnchanged: oldFn.fn.hash === newFn.fn.hash,
-      before: staticSummary(oldFn),
-      after: staticSummary(newFn),
-      intent: { ...(newFn.fn.doc ? { doc: newFn.fn.doc } : {}), ...(commits.length ? { commits } : {}), ...(note ? { note } : {}) },
-      workspaceRoot,
+      typeCheck: ctx.values['no-types'] !== true,
+      growth: ctx.values.growth === true,
       signal: ctx.signal,
       ...(budgetMs !== undefined ? { budgetMs } : {}),
-      llm: cliLlm(ctx.io.env, new MapCache()),
-      measureGrowth: ctx.values.growth === true,
+      ...(note ? { note } : {}),
+      ...(llm ? { llm } : {}),
     });
+    engine.dispose();
+    if (result.status === 'missing') {
+      ctx.io.err(functionNotFound(name, result.report));
+      return ExitCode.usage;
+    }
     if (result.status === 'error') {
       ctx.io.err(`perflens: ${result.error}`);
       return ExitCode.failed;
@@ -88,17 +80,6 @@ export const compareCommand: CliCommand = {
     return exitCodeFor(result.verdict.recommendation);
   },
 };
-
-/** An in-memory LLM cache for one CLI run (compare needs no DB). */
-class MapCache {
-  private readonly map = new Map<string, string>();
-  get(key: string): string | undefined {
-    return this.map.get(key);
-  }
-  put(key: string, _model: string, response: string): void {
-    this.map.set(key, response);
-  }
-}
 
 /** Human-readable comparison: a two-row table, the change, the verdict. */
 export function comparisonText(c: Comparison): string {

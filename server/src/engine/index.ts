@@ -1,30 +1,35 @@
 // The engine facade: the one place the language server and the CLI call. It composes locate,
 // analyze, profile, history and verdict; it knows nothing about which editor (if any) called it.
+// Over 400 lines on purpose: it is the one door every surface goes through, and each method is a short
+// composition of the parts (helpers live in support.ts, types in types.ts, comparisons in compare.ts).
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { innermostAt } from '../locate/locate';
 import { checkTypes, type TypeErrorFinding } from '../analyze/correctness';
 import { analyzeStatic, type Guard, type StaticSnapshot } from '../analyze/incremental';
-import { benchFunction, type BenchResult } from '../profile';
+import { benchFunction } from '../profile';
 import { historyFile, openHistory } from '../history/open';
 import { captureEnvironment, type HistoryStore } from '../history/store';
 import { setBaseline as setBaselineIn, type BaselineSetResult } from '../history/baselines';
-import { commitMessagesTouching } from '../history/git';
 import { recordBenchRun, recordComparison } from '../history/record';
 import { fileStatus, historyFunctions, historyView } from '../history/queries';
-import type { RunRecord, RunView } from '../history/types';
 import { sourceFiles } from '../history/sources';
 import { DEFAULT_LLM_MODEL, LlmClient } from '../verdict/llm';
 import type { HistoryFunctionEntry, HistoryView } from '../protocol';
 import { compareVersions, comparisonJson, staticSummary, type Comparison, type ComparisonError } from './compare';
 import { benchView, interleavedView } from './view';
+import { analysisRecord, benchRunRecord, intentOf, isUnder, matchesToday, memoryCache, pick, versionToRecord, yieldToEventLoop } from './support';
 import type {
   AnalyzeSettings,
   BaselineComparisonRequest,
   BaselineTarget,
+  BaselineEntry,
   BenchOutcome,
   BenchSettings,
+  CheckOptions,
+  CheckRow,
+  CompareSourcesRequest,
   EngineOptions,
   FileAnalysis,
   FunctionAnalysis,
@@ -43,6 +48,7 @@ const SNAPSHOT_LIMIT = 64;
 export class Engine {
   readonly workspaceRoot: string | undefined;
   private readonly log: (line: string) => void;
+  private readonly notify: (message: string) => void;
   private readonly snapshots = new Map<string, StaticSnapshot>();
   private readonly dbPath: string | undefined;
   private historyStore: HistoryStore | undefined;
@@ -52,6 +58,7 @@ export class Engine {
     this.workspaceRoot = options.workspaceRoot;
     this.dbPath = options.dbPath;
     this.log = options.log ?? (() => undefined);
+    this.notify = options.notify ?? this.log;
   }
 
   /**
@@ -151,7 +158,7 @@ export class Engine {
         growth: false,
         ...pick(settings, ['budgetMs', 'noiseThreshold', 'note']),
         ...pick(ctl, ['signal', 'onProgress']),
-        ...(settings.llm ? { llm: this.llmClient(store, settings.llm) } : {}),
+        ...(settings.llm ? { llm: settings.llm } : {}),
       });
       if (comparison.status === 'error') outcome.notice = `comparison with baseline "${label}" failed: ${comparison.error}`;
       else outcome.verdict = comparison.verdict;
@@ -164,14 +171,13 @@ export class Engine {
    * Runs `current` interleaved with the baseline's source spliced into today's module, judges the change,
    * and records both runs and the verdict.
    */
-  async compareToBaseline(store: HistoryStore, req: BaselineComparisonRequest): Promise<Comparison | ComparisonError> {
+  private async compareToBaseline(store: HistoryStore, req: BaselineComparisonRequest): Promise<Comparison | ComparisonError> {
     const { file, text, current, baseline } = req;
     const currentSource = text.slice(current.fn.start, current.fn.end);
     const spliced = text.slice(0, current.fn.start) + baseline.version.source + text.slice(current.fn.end);
     const before = (await this.analyze(file, spliced, { typeCheck: req.typeCheck ?? false })).functions.find((f) => f.fn.qualifiedName === current.fn.qualifiedName);
     this.forget(file); // the spliced text must not become the base of the next incremental analysis
-    const commits = await commitMessagesTouching(file, current.fn.range.start.line + 1, current.fn.range.end.line + 1);
-    const intent = { ...(current.fn.doc ? { doc: current.fn.doc } : {}), ...(commits.length ? { commits } : {}), ...(req.note ? { note: req.note } : {}) };
+    const intent = await intentOf(file, current, req.note);
     const comparison = await compareVersions({
       file,
       text,
@@ -185,7 +191,8 @@ export class Engine {
       log: this.log,
       measureGrowth: req.growth === true,
       ...(this.workspaceRoot ? { workspaceRoot: this.workspaceRoot } : {}),
-      ...pick(req, ['budgetMs', 'noiseThreshold', 'signal', 'onProgress', 'llm']),
+      ...pick(req, ['budgetMs', 'noiseThreshold', 'signal', 'onProgress']),
+      ...(req.llm ? { llm: this.llmClient(store, req.llm) } : {}),
     });
     if (comparison.status === 'ok') {
       const environment = captureEnvironment();
@@ -242,29 +249,144 @@ export class Engine {
     return version && version.functionId === functionId ? version.source : undefined;
   }
 
-  /** Makes the current version of a function, a file or the whole workspace the baseline `label`. */
+  /** Makes the current version of a function, a file, a folder or the whole workspace the baseline `label`. */
   async setBaseline(target: BaselineTarget, label: string): Promise<BaselineSetResult> {
     const store = this.requireStore(true);
-    if ('workspace' in target) {
-      if (!this.workspaceRoot) throw new Error('no workspace folder is open: set a baseline for a file or a function instead');
-      const sources = sourceFiles(this.workspaceRoot).map((file) => ({ file, text: this.currentText(file) }));
+    if (!('file' in target)) {
+      const folder = 'folder' in target ? target.folder : this.workspaceRoot;
+      if (!folder) throw new Error('no workspace folder is open: set a baseline for a file or a function instead');
+      const sources = sourceFiles(folder).map((file) => ({ file, text: this.currentText(file) }));
       return setBaselineIn(store, label, 'workspace', sources);
     }
     const sources = [{ file: target.file, text: this.currentText(target.file) }];
     return setBaselineIn(store, label, target.qualifiedName ? 'function' : 'file', sources, target.qualifiedName);
   }
 
-  /** Removes the baseline `label` of a function, a file or the whole workspace; returns how many. */
+  /** Removes the baseline `label` of a function, a file, a folder or the whole workspace; returns how many. */
   async clearBaseline(target: BaselineTarget, label: string): Promise<number> {
     // No history yet: no baseline to clear, and no reason to create the DB.
     const store = this.store();
     if (!store) return 0;
     if ('workspace' in target) return store.clearBaselines(label);
+    if ('folder' in target) {
+      const under = store.relativePath(target.folder);
+      const files = new Set(store.listBaselines({ label }).map((b) => b.function.file).filter((f) => isUnder(f, under)));
+      let removed = 0;
+      for (const file of files) removed += store.clearBaselines(label, { file });
+      return removed;
+    }
     if (target.qualifiedName) {
       const fn = store.findFunction(target.file, target.qualifiedName);
       return fn ? store.clearBaselines(label, { functionId: fn.id }) : 0;
     }
     return store.clearBaselines(label, { file: target.file });
+  }
+
+  /** Baselines under `path` (a file or folder; the workspace when omitted), and whether the code still matches each. */
+  baselines(filter: { path?: string; label?: string; qualifiedName?: string } = {}): BaselineEntry[] {
+    const store = this.requireStore(false);
+    if (!store) return [];
+    const under = filter.path === undefined ? '' : store.relativePath(filter.path);
+    const root = this.workspaceRoot ?? process.cwd();
+    return store
+      .listBaselines(filter.label !== undefined ? { label: filter.label } : {})
+      .filter((b) => isUnder(b.function.file, under) && (filter.qualifiedName === undefined || b.function.qualifiedName === filter.qualifiedName))
+      .map((b) => ({
+        label: b.label,
+        file: b.function.file,
+        qualifiedName: b.function.qualifiedName,
+        scope: b.scope,
+        hash: b.version.hash,
+        ...(b.version.git?.commit ? { commit: b.version.git.commit } : {}),
+        setAt: b.createdAt,
+        current: matchesToday(join(root, b.function.file), b.function.qualifiedName, b.version.hash),
+      }));
+  }
+
+  /**
+   * `perflens check`: every function with baseline `label` under `paths` whose code changed is run
+   * interleaved with its baseline, judged and recorded. `baselines` is how many baselines were found.
+   */
+  async check(o: CheckOptions): Promise<{ ok: true; baselines: number; rows: CheckRow[] } | { ok: false; error: string }> {
+    // No history yet means no baselines; only a DB that exists and cannot be opened is an error.
+    const store = this.store();
+    if (!store) return this.historyError ? { ok: false, error: this.historyError } : { ok: true, baselines: 0, rows: [] };
+    const prefixes = o.paths.map((t) => store.relativePath(t));
+    const baselines = store.listBaselines({ label: o.label }).filter((b) => prefixes.some((p) => isUnder(b.function.file, p)));
+    const root = this.workspaceRoot ?? process.cwd();
+    const typeCheck = o.typeCheck !== false;
+    const reports = new Map<string, { text: string; report: FileAnalysis } | undefined>();
+    const rows: CheckRow[] = [];
+    for (const b of baselines) {
+      const rel = b.function.file;
+      const file = join(root, rel);
+      const name = b.function.qualifiedName;
+      if (!reports.has(rel)) {
+        let text: string | undefined;
+        try {
+          text = readFileSync(file, 'utf8');
+        } catch {
+          text = undefined;
+        }
+        reports.set(rel, text === undefined ? undefined : { text, report: await this.analyze(file, text, { typeCheck }) });
+      }
+      const current = reports.get(rel);
+      if (!current) {
+        rows.push({ status: 'missing', file: rel, function: name, message: `${rel} no longer exists` });
+        continue;
+      }
+      // By name first, then by body (renamed in place since the baseline was set).
+      const now = current.report.functions.find((f) => f.fn.qualifiedName === name) ?? current.report.functions.find((f) => f.fn.bodyHash === b.version.bodyHash);
+      if (!now) {
+        rows.push({ status: 'missing', file: rel, function: name, message: `${name} is no longer in ${rel}` });
+        continue;
+      }
+      if (now.fn.hash === b.version.hash) {
+        rows.push({ status: 'unchanged', file: rel, function: now.fn.qualifiedName });
+        continue;
+      }
+      o.onCompare?.(rel, now.fn.qualifiedName);
+      const result = await this.compareToBaseline(store, {
+        file,
+        text: current.text,
+        report: current.report,
+        current: now,
+        baseline: b,
+        typeCheck,
+        growth: o.growth === true,
+        ...pick(o, ['budgetMs', 'note', 'llm', 'signal']),
+      });
+      rows.push(result.status === 'error' ? { status: 'error', file: rel, function: now.fn.qualifiedName, message: result.error } : { status: 'compared', file: rel, function: now.fn.qualifiedName, comparison: result });
+    }
+    return { ok: true, baselines: baselines.length, rows };
+  }
+
+  /**
+   * `perflens compare`: one function's version in `oldFile` spliced into `newFile`'s module and run
+   * interleaved with the current one, then judged. Nothing is recorded.
+   */
+  async compareSources(req: CompareSourcesRequest): Promise<Comparison | ComparisonError | { status: 'missing'; report: FileAnalysis }> {
+    const typeCheck = req.typeCheck !== false;
+    const oldReport = await this.analyze(req.oldFile, req.oldText, { typeCheck });
+    const newReport = await this.analyze(req.newFile, req.newText, { typeCheck });
+    const oldFn = oldReport.functions.find((f) => f.fn.qualifiedName === req.qualifiedName);
+    const newFn = newReport.functions.find((f) => f.fn.qualifiedName === req.qualifiedName);
+    if (!oldFn || !newFn) return { status: 'missing', report: oldFn ? newReport : oldReport };
+    return compareVersions({
+      file: req.newFile,
+      text: req.newText,
+      qualifiedName: req.qualifiedName,
+      baselineSource: req.oldText.slice(oldFn.fn.start, oldFn.fn.end),
+      currentSource: req.newText.slice(newFn.fn.start, newFn.fn.end),
+      codeUnchanged: oldFn.fn.hash === newFn.fn.hash,
+      before: staticSummary(oldFn),
+      after: staticSummary(newFn),
+      intent: await intentOf(req.newFile, newFn, req.note),
+      measureGrowth: req.growth === true,
+      ...(this.workspaceRoot ? { workspaceRoot: this.workspaceRoot } : {}),
+      ...pick(req, ['budgetMs', 'signal']),
+      ...(req.llm ? { llm: this.llmClient(undefined, req.llm) } : {}),
+    });
   }
 
   /**
@@ -322,7 +444,7 @@ export class Engine {
       this.log(`history unavailable: ${opened.error}`);
       return undefined;
     }
-    if (opened.notice) this.log(opened.notice);
+    if (opened.notice) this.notify(opened.notice);
     this.historyStore = opened.store;
     return this.historyStore;
   }
@@ -348,7 +470,11 @@ export class Engine {
     return this.snapshots.get(file)?.text ?? readFileSync(file, 'utf8');
   }
 
-  private llmClient(store: HistoryStore, llm: LlmOptions): LlmClient | undefined {
+  /**
+   * The one way an LLM client is built (editor settings and the CLI's environment alike): answers are
+   * cached in the history DB, or in memory for a run without one.
+   */
+  private llmClient(store: HistoryStore | undefined, llm: LlmOptions): LlmClient | undefined {
     if (!llm.enabled || (!llm.baseUrl && !llm.apiKey)) return undefined;
     return new LlmClient(
       {
@@ -358,7 +484,7 @@ export class Engine {
         ...(llm.apiKey ? { apiKey: llm.apiKey } : {}),
         ...(llm.timeoutMs ? { timeoutMs: llm.timeoutMs } : {}),
       },
-      { get: (k) => store.llmCacheGet(k), put: (k, m, r) => store.llmCachePut(k, m, r) },
+      store ? { get: (k) => store.llmCacheGet(k), put: (k, m, r) => store.llmCachePut(k, m, r) } : memoryCache(),
     );
   }
 
@@ -373,45 +499,4 @@ export class Engine {
       return fallback;
     }
   }
-}
-
-/** The current version of a function, as the history records it. */
-function versionToRecord(file: string, text: string, report: FileAnalysis, current: FunctionAnalysis) {
-  return { file, fn: current.fn, source: text.slice(current.fn.start, current.fn.end), presentNames: report.functions.map((f) => f.fn.qualifiedName) };
-}
-
-/** A plain benchmark's run record (a failed one has only its view). */
-function benchRunRecord(result: BenchResult, view: RunView): RunRecord {
-  const t = result.timing;
-  if (!t) return { kind: 'bench', view, samplesNs: [], environment: captureEnvironment() };
-  return {
-    kind: 'bench',
-    view,
-    samplesNs: result.samplesNs ?? [],
-    medianNs: t.medianNs,
-    ci95Ns: t.ci95Ns,
-    cv: t.cv,
-    stats: t,
-    ...(result.memory ? { allocatedBytesPerCall: result.memory.allocatedBytesPerCall, memory: result.memory } : {}),
-    ...(result.growth && result.growth.order !== 'not size-dependent' ? { growthOrder: result.growth.order } : {}),
-    ...(result.growth ? { growth: result.growth } : {}),
-    inputs: result.inputs,
-    environment: captureEnvironment(),
-  };
-}
-
-/** Static-analysis figures of a version, with `data` as the record's detail. */
-function analysisRecord(a: FunctionAnalysis, data: unknown) {
-  return { cyclomatic: a.complexity.cyclomatic, cognitive: a.complexity.cognitive, data };
-}
-
-/** The listed keys of `o` that are defined (exactOptionalPropertyTypes-friendly spreading). */
-function pick<T extends object, K extends keyof T>(o: T, keys: K[]): Partial<Pick<T, K>> {
-  const out: Partial<Pick<T, K>> = {};
-  for (const k of keys) if (o[k] !== undefined) out[k] = o[k];
-  return out;
-}
-
-function yieldToEventLoop(): Promise<void> {
-  return new Promise((resolve) => setImmediate(resolve));
 }

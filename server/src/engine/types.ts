@@ -5,11 +5,11 @@ import type { TypeErrorFinding } from '../analyze/correctness';
 import type { SecurityFinding, SecurityOptions } from '../analyze/security';
 import type { BaselineRecord } from '../history/store';
 import type { ChangeView, FunctionStatus } from '../history/types';
+import type { Comparison } from './compare';
 
 export type { ChangeView, FunctionStatus, RunView, VerdictView } from '../history/types';
 import type { LocatedFunction, SyntaxProblem } from '../locate/types';
 import type { BenchResult } from '../profile';
-import type { LlmClient } from '../verdict/llm';
 import type { Verdict } from '../verdict/types';
 
 /** Static-analysis settings; every field has a default. */
@@ -53,6 +53,8 @@ export interface EngineOptions {
   /** History DB file; default `.perflens/history.db` under the workspace root. */
   dbPath?: string;
   log?: (line: string) => void;
+  /** Where notices meant for the user go (the history DB was moved aside, ...); default `log`. */
+  notify?: (message: string) => void;
 }
 
 /** LLM settings of the editor; the key comes from the client's secret storage, never from settings. */
@@ -96,8 +98,58 @@ export interface BenchOutcome {
   notice?: string;
 }
 
-/** Where a baseline applies. */
-export type BaselineTarget = { file: string; qualifiedName?: string } | { workspace: true };
+/** Where a baseline applies: one function, one file, every source file under a folder, or the workspace. */
+export type BaselineTarget = { file: string; qualifiedName?: string } | { folder: string } | { workspace: true };
+
+/** A stored baseline and whether today's code still matches it (`perflens baseline show`). */
+export interface BaselineEntry {
+  label: string;
+  file: string;
+  qualifiedName: string;
+  scope: BaselineRecord['scope'];
+  /** Content hash of the baseline's version. */
+  hash: string;
+  commit?: string;
+  setAt: string;
+  current: 'same' | 'changed' | 'file missing' | 'function missing';
+}
+
+/** What `perflens check` judges: every function with baseline `label` under `paths`. */
+export interface CheckOptions {
+  /** Absolute files or folders. */
+  paths: string[];
+  label: string;
+  budgetMs?: number;
+  note?: string;
+  typeCheck?: boolean;
+  growth?: boolean;
+  llm?: LlmOptions;
+  signal?: AbortSignal;
+  /** Called before each comparison starts (for a progress line). */
+  onCompare?: (file: string, qualifiedName: string) => void;
+}
+
+/** One function's outcome in a check. */
+export type CheckRow =
+  | { status: 'compared'; file: string; function: string; comparison: Comparison }
+  | { status: 'unchanged'; file: string; function: string }
+  | { status: 'missing'; file: string; function: string; message: string }
+  | { status: 'error'; file: string; function: string; message: string };
+
+/** Two versions of one function from two files (`perflens compare`). */
+export interface CompareSourcesRequest {
+  oldFile: string;
+  oldText: string;
+  newFile: string;
+  newText: string;
+  qualifiedName: string;
+  typeCheck?: boolean;
+  budgetMs?: number;
+  note?: string;
+  growth?: boolean;
+  llm?: LlmOptions;
+  signal?: AbortSignal;
+}
 
 /** One function compared with its baseline (shared by `perflens check` and the editor). */
 export interface BaselineComparisonRequest {
@@ -109,7 +161,7 @@ export interface BaselineComparisonRequest {
   budgetMs?: number;
   noiseThreshold?: number;
   note?: string;
-  llm?: LlmClient;
+  llm?: LlmOptions;
   growth?: boolean;
   typeCheck?: boolean;
   signal?: AbortSignal;
