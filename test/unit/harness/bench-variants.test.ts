@@ -22,5 +22,6 @@ test('candidate and baseline come back with raw samples, the slower one slower',
   assert.deepEqual(r.variants.map((v) => v.id), ['candidate', 'baseline']);
   for (const v of r.variants) assert.equal(v.samplesNs.length, v.timing.samples);
   const [candidate, baseline] = r.variants;
-  assert.ok(baseline.timing.medianNs > 5 * candidate.timing.medianNs, `${baseline.timing.medianNs} vs ${candidate.timing.medianNs}`);
+  // The direction, not the factor (20× by construction): beside a CPU hog the measured factor fell to 1.7×.
+  assert.ok(baseline.timing.medianNs > candidate.timing.medianNs, `${baseline.timing.medianNs} vs ${candidate.timing.medianNs}`);
 });

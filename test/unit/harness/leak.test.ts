@@ -5,7 +5,8 @@ import { resolve } from 'node:path';
 import { runFixture } from '../sandbox/run-fixture';
 
 test('retention that grows with calls is flagged', async () => {
-  const run = await runFixture(resolve(__dirname, '../../fixtures/alloc/alloc.ts'), 'leaky', { memory: true });
+  // A generous limit: beside a CPU hog the memory runs alone took over 10 s; only a hang should reach it.
+  const run = await runFixture(resolve(__dirname, '../../fixtures/alloc/alloc.ts'), 'leaky', { memory: true, spawn: { timeoutMs: 120_000 } });
   assert.equal(run.outcome.ok, true, run.outcome.ok ? '' : run.outcome.error.message);
   if (!run.outcome.ok) return;
   const mem = run.outcome.result.variants[0].memory;
