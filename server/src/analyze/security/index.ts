@@ -5,6 +5,7 @@ import { Linter, type ESLint, type Rule } from 'eslint';
 import * as path from 'node:path';
 import * as tsParser from '@typescript-eslint/parser';
 import { objectInjectionRule } from './object-injection';
+import { keepFsFilename, keepInsecureRandom, refineRule } from './refine';
 import { exponentialRegexRule, polynomialRegexRule } from './super-linear-regex';
 
 /** How much a finding matters: `error` for code execution, `warning` for injection sinks, `info` for noisy heuristics. */
@@ -45,7 +46,14 @@ export interface SecurityRule {
 // Loaded one by one rather than through the SDL plugin's index, which also pulls in
 // eslint-plugin-react and eslint-plugin-n for configs we do not use (slower start).
 // Literal require() calls so a bundler can see every module.
-const securityPlugin = require('eslint-plugin-security') as ESLint.Plugin;
+const upstreamSecurity = require('eslint-plugin-security') as ESLint.Plugin;
+const securityPlugin: ESLint.Plugin = {
+  ...upstreamSecurity,
+  rules: {
+    ...upstreamSecurity.rules,
+    'detect-non-literal-fs-filename': refineRule(upstreamSecurity.rules!['detect-non-literal-fs-filename'] as Rule.RuleModule, keepFsFilename),
+  },
+};
 const SDL_RULES: Record<string, Rule.RuleModule> = {
   'no-cookies': require('@microsoft/eslint-plugin-sdl/lib/rules/no-cookies'),
   'no-document-domain': require('@microsoft/eslint-plugin-sdl/lib/rules/no-document-domain'),
@@ -53,7 +61,7 @@ const SDL_RULES: Record<string, Rule.RuleModule> = {
   'no-electron-node-integration': require('@microsoft/eslint-plugin-sdl/lib/rules/no-electron-node-integration'),
   'no-html-method': require('@microsoft/eslint-plugin-sdl/lib/rules/no-html-method'),
   'no-inner-html': require('@microsoft/eslint-plugin-sdl/lib/rules/no-inner-html'),
-  'no-insecure-random': require('@microsoft/eslint-plugin-sdl/lib/rules/no-insecure-random'),
+  'no-insecure-random': refineRule(require('@microsoft/eslint-plugin-sdl/lib/rules/no-insecure-random'), keepInsecureRandom),
   'no-insecure-url': require('@microsoft/eslint-plugin-sdl/lib/rules/no-insecure-url'),
   'no-msapp-exec-unsafe': require('@microsoft/eslint-plugin-sdl/lib/rules/no-msapp-exec-unsafe'),
   'no-postmessage-star-origin': require('@microsoft/eslint-plugin-sdl/lib/rules/no-postmessage-star-origin'),
@@ -70,7 +78,7 @@ export const SECURITY_RULES: readonly SecurityRule[] = [
   { id: 'security/detect-bidi-characters', severity: 'error', why: 'bidirectional control characters hide code from reviewers (Trojan Source)' },
   { id: 'perflens/exponential-regex', severity: 'error', why: 'nested or ambiguous repetition: one crafted string blocks the event loop' },
   { id: 'perflens/polynomial-regex', severity: 'warning', why: 'adjacent overlapping repetitions: quadratic time on long inputs' },
-  { id: 'perflens/object-injection', severity: 'warning', why: 'a parameter names the property read or written: prototype pollution' },
+  { id: 'perflens/object-injection', severity: 'warning', why: 'a parameter, or an element iterated from one, names the property read or written: prototype pollution' },
   { id: 'security/detect-object-injection', severity: 'warning', why: 'any variable names the property (only with objectInjection: "all")' },
   { id: 'security/detect-non-literal-require', severity: 'warning', why: 'require() of a computed path loads attacker-chosen code' },
   { id: 'security/detect-non-literal-regexp', severity: 'warning', why: 'new RegExp(input) lets the input choose a catastrophic pattern' },
@@ -89,9 +97,9 @@ export const SECURITY_RULES: readonly SecurityRule[] = [
   { id: '@microsoft/sdl/no-electron-node-integration', severity: 'warning', why: 'nodeIntegration gives web content Node access' },
   { id: '@microsoft/sdl/no-msapp-exec-unsafe', severity: 'warning', why: 'MSApp.execUnsafeLocalFunction bypasses HTML sanitising' },
   { id: '@microsoft/sdl/no-winjs-html-unsafe', severity: 'warning', why: 'WinJS setInnerHTMLUnsafe bypasses HTML sanitising' },
-  { id: 'security/detect-non-literal-fs-filename', severity: 'info', why: 'path traversal, but most fs calls with a variable path are fine' },
+  { id: 'security/detect-non-literal-fs-filename', severity: 'info', why: 'path traversal, but most fs calls with a variable path are fine (path.join/resolve paths are not reported)' },
   { id: 'security/detect-possible-timing-attacks', severity: 'info', why: 'string comparison of secrets; a name-based guess' },
-  { id: '@microsoft/sdl/no-insecure-random', severity: 'info', why: 'Math.random is not for secrets; in benchmarked code it rarely is one' },
+  { id: '@microsoft/sdl/no-insecure-random', severity: 'info', why: 'Math.random is not for secrets; in benchmarked code it rarely is one (delays and jitter are not reported)' },
   { id: '@microsoft/sdl/no-insecure-url', severity: 'info', why: 'http:// URLs in code; often test data' },
   { id: '@microsoft/sdl/no-cookies', severity: 'info', why: 'document.cookie use; prefer other storage' },
 ];
