@@ -85,3 +85,11 @@ test('a callback parameter of a non-iterating call (a request handler) is still 
 `;
   assert.equal(injection(text).length, 1);
 });
+
+test('the match of a replace callback keys a table only with what the regex literal can match', () => {
+  const text = `const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;' };
+export const escapeHtml = (s: string): string => s.replace(/[&<]/g, (c) => ENTITIES[c]!);
+export const fillAll = (s: string, values: Record<string, string>): string => s.replace(/\\w+/g, (word) => values[word]!);
+`;
+  assert.deepEqual(injection(text).map((f) => f.line), [3], 'a one-character class cannot be "__proto__"; \\\\w+ can');
+});

@@ -58,6 +58,27 @@ function collectionOf(node: ESTree.Node): ESTree.Node {
   return node;
 }
 
+/** Property names that reach prototypes. */
+const PROTOTYPE_KEYS = ['__proto__', 'constructor', 'prototype'];
+
+/**
+ * The whole-match parameter of a `replace`/`replaceAll` callback whose pattern is a regex literal that cannot match
+ * a prototype key as a whole (`s.replace(/[&<>]/g, (c) => ENTITIES[c])`): the key is one of the pattern's matches.
+ */
+function isReplaceMatch(call: ESTree.CallExpression, fn: ESTree.Node, def: Scope.Definition): boolean {
+  if (call.callee.type !== 'MemberExpression' || call.callee.property.type !== 'Identifier') return false;
+  if (!['replace', 'replaceAll'].includes(call.callee.property.name) || call.arguments[1] !== fn) return false;
+  const pattern = call.arguments[0];
+  const first = (fn as ESTree.Function).params[0];
+  if (!pattern || pattern.type !== 'Literal' || !('regex' in pattern) || !pattern.regex || first !== def.name) return false;
+  try {
+    const whole = new RegExp(`^(?:${pattern.regex.pattern})$`, pattern.regex.flags.replace(/[gy]/g, ''));
+    return !PROTOTYPE_KEYS.some((k) => whole.test(k));
+  } catch {
+    return false;
+  }
+}
+
 /**
  * Where a variable's value comes from, for taint: the parameter of a function a caller calls (`'parameter'`), an
  * element of some collection (the collection's expression), or neither.
@@ -68,6 +89,7 @@ function origin(variable: Scope.Variable): 'parameter' | ESTree.Node | undefined
       if (isNumericParameter(def)) return undefined;
       const fn = def.node as ESTree.Node & Rule.NodeParentExtension;
       const call = fn.parent;
+      if (call?.type === 'CallExpression' && isReplaceMatch(call, fn, def)) return undefined;
       if (call?.type === 'CallExpression' && call.arguments[0] === fn && call.callee.type === 'MemberExpression' && call.callee.property.type === 'Identifier') {
         const index = ELEMENT_PARAM[call.callee.property.name];
         if (index !== undefined) {
