@@ -186,8 +186,8 @@ class Analyzer {
   }
 
   /**
-   * Polynomial: two unbounded repetitions of overlapping characters with only optional parts
-   * between them (`\d+\d*`, `\s*\w*\s*`), followed by something that can fail: every way of
+   * Polynomial: two unbounded repetitions, the second able to start with a character the first takes, with
+   * only optional parts between them (`\d+\d*`, `\s*\w*\s*`), followed by something that can fail: every way of
    * sharing the run between them is tried at every start position.
    */
   private checkAdjacent(alt: AST.Alternative): void {
@@ -199,7 +199,9 @@ class Analyzer {
       const aChars = this.chars(a.element);
       for (let j = i + 1; j < els.length; j++) {
         const b = els[j]!;
-        if (b.type === 'Quantifier' && b.max === Infinity && (this.chars(b.element) & aChars) !== 0n) {
+        // Ambiguous only when b can *start* inside a's run: `\w+(?: \w+)*` splits in one way, since b starts with
+        // a space that \w+ cannot take.
+        if (b.type === 'Quantifier' && b.max === Infinity && (this.first(b.element).mask & aChars) !== 0n) {
           if (this.canFailAfter(alt, j)) {
             this.polynomial = {
               kind: 'polynomial',
