@@ -1,6 +1,6 @@
 // Versioned schema migrations of the history DB. The schema version lives in PRAGMA user_version;
 // each migration runs once, in its own IMMEDIATE transaction, so a crash leaves the previous version intact.
-import type { Database } from 'better-sqlite3';
+import type { SqliteDatabase as Database } from './db';
 
 /** One step of the schema. `version` is the user_version after it ran; steps are applied in order. */
 export interface Migration {

@@ -1,8 +1,8 @@
 // Opening the history DB: create it when missing, move a corrupt file aside and start fresh, refuse a
 // DB from a newer PerfLens. Everything after opening goes through HistoryStore.
-import Database from 'better-sqlite3';
 import { existsSync, mkdirSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join } from 'node:path';
+import { openDatabase, type SqliteDatabase } from './db';
 import { migrate, NewerSchemaError } from './migrations';
 import { HistoryStore } from './store';
 
@@ -103,12 +103,12 @@ function isFile(path: string): boolean {
   }
 }
 
-type TryOpen = { ok: true; db: Database.Database } | { ok: false; corrupt: boolean; newer: boolean; message: string };
+type TryOpen = { ok: true; db: SqliteDatabase } | { ok: false; corrupt: boolean; newer: boolean; message: string };
 
 function tryOpen(file: string, options: OpenHistoryOptions): TryOpen {
-  let db: Database.Database | undefined;
+  let db: SqliteDatabase | undefined;
   try {
-    db = new Database(file);
+    db = openDatabase(file);
     db.pragma(`busy_timeout = ${options.busyTimeoutMs ?? 10_000}`);
     db.pragma('journal_mode = WAL');
     // NORMAL is durable against process crashes in WAL mode (only a power cut can lose the last commit).

@@ -1,7 +1,7 @@
 // The history store: every function's versions, runs, analyses, baselines, verdicts and notes, plus the
-// LLM response cache, in one SQLite file (better-sqlite3, WAL). Opening (and repairing) is open.ts,
+// LLM response cache, in one SQLite file (better-sqlite3 or node:sqlite, see db.ts; WAL). Opening (and repairing) is open.ts,
 // composite writes are record.ts, composite reads are queries.ts.
-import type Database from 'better-sqlite3';
+import type { SqliteDatabase } from './db';
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
@@ -60,12 +60,12 @@ interface VersionRow {
   first_seen: string;
 }
 
-/** The history of a workspace. Synchronous (better-sqlite3); every write is one IMMEDIATE transaction. */
+/** The history of a workspace. Synchronous (SQLite through db.ts); every write is one IMMEDIATE transaction. */
 export class HistoryStore {
   /** @internal Use openHistory (open.ts). */
   constructor(
     /** @internal For the readers in history/queries.ts only; everything else goes through methods. */
-    readonly db: Database.Database,
+    readonly db: SqliteDatabase,
     private readonly root: string,
     /** Absolute path of the DB file. */
     readonly path: string,

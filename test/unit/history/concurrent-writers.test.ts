@@ -5,7 +5,7 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
+import { openDatabase } from '../../../server/src/history/db';
 
 const writer = join(__dirname, '../../support/history-writer.ts');
 
@@ -21,7 +21,7 @@ test('two writer processes each commit 300 transactions; all 600 runs and verdic
   const root = mkdtempSync(join(tmpdir(), 'perflens-concurrent-'));
   const codes = await Promise.all([run(root, 'alpha', 300), run(root, 'beta', 300)]);
   assert.deepEqual(codes, [0, 0]);
-  const db = new Database(join(root, '.perflens/history.db'), { readonly: true });
+  const db = openDatabase(join(root, '.perflens/history.db'), { readonly: true });
   const runs = db.prepare('SELECT count(*) AS n FROM runs').get() as { n: number };
   const verdicts = db.prepare('SELECT count(*) AS n FROM verdicts').get() as { n: number };
   const perWriter = db.prepare("SELECT json_extract(inputs, '$.writer') AS w, count(DISTINCT json_extract(inputs, '$.i')) AS n FROM runs GROUP BY w ORDER BY w").all();

@@ -6,7 +6,7 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
+import { openDatabase } from '../../../server/src/history/db';
 import { openHistory } from '../../../server/src/history/open';
 
 const writer = join(__dirname, '../../support/history-writer.ts');
@@ -26,7 +26,7 @@ test('SIGKILL during a stream of transactions leaves only whole transactions', a
   });
   assert.equal(child.signalCode, 'SIGKILL');
 
-  const db = new Database(join(root, '.perflens/history.db'));
+  const db = openDatabase(join(root, '.perflens/history.db'));
   assert.equal(db.pragma('integrity_check', { simple: true }), 'ok');
   const runs = (db.prepare('SELECT count(*) AS n FROM runs').get() as { n: number }).n;
   const orphans = db.prepare("SELECT count(*) AS n FROM runs r WHERE NOT EXISTS (SELECT 1 FROM verdicts v WHERE json_extract(v.change, '$.runId') = r.id)").get() as { n: number };

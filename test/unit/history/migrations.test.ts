@@ -5,14 +5,14 @@ import assert from 'node:assert/strict';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
+import { openDatabase, type SqliteDatabase } from '../../../server/src/history/db';
 import { migrate, MIGRATIONS, SCHEMA_VERSION } from '../../../server/src/history/migrations';
 import { openHistory } from '../../../server/src/history/open';
 
 test('a version-1 DB is brought to the latest schema and keeps its rows', () => {
   const root = mkdtempSync(join(tmpdir(), 'perflens-migrate-'));
   const file = join(root, 'old.db');
-  const old = new Database(file);
+  const old = openDatabase(file);
   migrate(old, MIGRATIONS.slice(0, 1));
   assert.equal(old.pragma('user_version', { simple: true }), 1);
   old.prepare("INSERT INTO functions VALUES ('f1', 'src/a.ts', 'f', 'b', 'then', 'then')").run();
@@ -26,16 +26,16 @@ test('a version-1 DB is brought to the latest schema and keeps its rows', () => 
   assert.equal(opened.store.llmCacheClear(), 1);
   assert.equal(opened.store.llmCacheGet('k'), undefined);
   opened.store.close();
-  const db = new Database(file, { readonly: true });
+  const db = openDatabase(file, { readonly: true });
   assert.equal(db.pragma('user_version', { simple: true }), SCHEMA_VERSION);
   db.close();
 });
 
 test('each step runs once; a failing step leaves the schema at the previous version', () => {
-  const db = new Database(':memory:');
+  const db = openDatabase(':memory:');
   const steps = [
-    { version: 1, description: 'a', up: (d: Database.Database) => d.exec('CREATE TABLE a (x)') },
-    { version: 2, description: 'b', up: (d: Database.Database) => d.exec('CREATE TABLE b (x); CREATE TABLE broken (') },
+    { version: 1, description: 'a', up: (d: SqliteDatabase) => d.exec('CREATE TABLE a (x)') },
+    { version: 2, description: 'b', up: (d: SqliteDatabase) => d.exec('CREATE TABLE b (x); CREATE TABLE broken (') },
   ];
   assert.throws(() => migrate(db, steps));
   assert.equal(db.pragma('user_version', { simple: true }), 1);
@@ -47,13 +47,13 @@ test('each step runs once; a failing step leaves the schema at the previous vers
 test('a DB with a newer schema is refused with an actionable message and left as it is', () => {
   const root = mkdtempSync(join(tmpdir(), 'perflens-newer-'));
   const file = join(root, 'newer.db');
-  const db = new Database(file);
+  const db = openDatabase(file);
   db.pragma(`user_version = ${SCHEMA_VERSION + 5}`);
   db.close();
   const opened = openHistory({ workspaceRoot: root, path: file });
   assert.equal(opened.ok, false);
   assert.match(!opened.ok ? opened.error : '', /newer than this PerfLens/);
-  const again = new Database(file, { readonly: true });
+  const again = openDatabase(file, { readonly: true });
   assert.equal(again.pragma('user_version', { simple: true }), SCHEMA_VERSION + 5);
   again.close();
 });
