@@ -2,7 +2,7 @@
 // because the SQLite engine is chosen once per process (PERFLENS_SQLITE).
 // Usage: node --import tsx test/support/history-engine-roundtrip.ts write|read <workspaceRoot>
 import { sqliteEngineName } from '../../server/src/history/db';
-import { openHistory } from '../../server/src/history/store';
+import { openHistory } from '../../server/src/history/open';
 
 const [action, root] = process.argv.slice(2) as ['write' | 'read', string];
 const opened = openHistory({ workspaceRoot: root });

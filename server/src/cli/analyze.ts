@@ -8,7 +8,6 @@ import { formatTable } from './table';
 
 export const analyzeCommand: CliCommand = {
   name: 'analyze',
-  summary: 'Static analysis of each function: complexity, security findings, type errors',
   usage: 'perflens analyze <file> [--function <qualifiedName>] [--json] [--no-types]',
   details: [
     'Qualified names: `f`, `outer.inner`, `Class.method`, `Class.get value`, `obj.method`, `default`.',

@@ -26,7 +26,6 @@ export function cliEngine(ctx: CliContext, workspaceRoot: string): Engine {
 
 export const baselineCommand: CliCommand = {
   name: 'baseline',
-  summary: 'Set, show or clear the baseline versions that check and compare judge against',
   usage: 'perflens baseline set|show|clear [<file|folder>] [--function <qualifiedName>] [--label main]',
   details: [
     'set: records the current source of the function (or every top-level function of the file or folder)',

@@ -10,7 +10,6 @@ import { coverageText, formatBytes, formatNs, formatPercent } from '../format';
 
 export const benchCommand: CliCommand = {
   name: 'bench',
-  summary: 'Benchmark one function with synthesized inputs in a sandbox: time, memory, growth',
   usage: 'perflens bench <file> --function <qualifiedName> [--json] [--budget <ms>] [--growth]',
   details: [
     'Runs the function in a child process (temp directory, heap and time limits, I/O mocked).',

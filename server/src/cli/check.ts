@@ -15,7 +15,6 @@ export type { CheckRow } from '../engine';
 
 export const checkCommand: CliCommand = {
   name: 'check',
-  summary: 'CI gate: judge every changed function against its baseline',
   usage: 'perflens check [paths...] [--baseline <label>] [--json] [--report <file.md>] [--budget <ms>] [--growth]',
   details: [
     'For each function with a baseline under the paths (default: the whole workspace) whose code changed,',

@@ -22,7 +22,6 @@ export function llmOptionsFromEnv(env: NodeJS.ProcessEnv): LlmOptions | undefine
 
 export const compareCommand: CliCommand = {
   name: 'compare',
-  summary: 'Benchmark two versions of a function interleaved and judge the change',
   usage: 'perflens compare <oldFile> <newFile> --function <qualifiedName> [--json] [--budget <ms>] [--note <text>] [--growth]',
   details: [
     'The old version is spliced into the new file and both run in alternating blocks in one sandbox child,',

@@ -1,15 +1,17 @@
 // The `perflens` command router: parses argv with node:util, prints help, maps errors to exit codes.
+// It loads a command's module (and with it the engine) only to run it or show its options: the global
+// help and the version come from this file and command.ts alone.
 import { parseArgs } from 'node:util';
-import { ExitCode, UsageError, type CliCommand, type CliContext, type CliIO, type CliOption } from './command';
-import { analyzeCommand } from './analyze';
-import { benchCommand } from './bench';
-import { compareCommand } from './compare';
-import { baselineCommand } from './baseline';
-import { checkCommand } from './check';
-import { lspCommand } from './lsp';
+import { COMMAND_SUMMARIES, ExitCode, isUsageError, UsageError, type CliCommand, type CliContext, type CliIO, type CliOption, type CommandName } from './command';
 
-/** Every subcommand, in the order `perflens --help` lists them. */
-export const commands: CliCommand[] = [analyzeCommand, benchCommand, compareCommand, baselineCommand, checkCommand, lspCommand];
+/** Loads one subcommand: at first use, so the global help stays fast (dist/cli-core.js when bundled). */
+export function loadCommand(name: CommandName): CliCommand {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { commands } = require('./commands') as typeof import('./commands');
+  return commands[name];
+}
+
+const isCommandName = (name: string): name is CommandName => Object.hasOwn(COMMAND_SUMMARIES, name);
 
 const processIO: CliIO = {
   out: (text) => process.stdout.write(text.endsWith('\n') ? text : text + '\n'),
@@ -29,11 +31,11 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
     io.out(version());
     return ExitCode.ok;
   }
-  const command = commands.find((c) => c.name === name);
-  if (!command) {
+  if (!isCommandName(name)) {
     io.err(`perflens: unknown command "${name}". Run "perflens --help" for the list.`);
     return ExitCode.usage;
   }
+  const command = loadCommand(name);
   if (rest.includes('--help') || rest.includes('-h')) {
     io.out(commandHelp(command));
     return ExitCode.ok;
@@ -60,7 +62,7 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
     const values = parsed.values as CliContext['values'];
     return await command.run({ positionals: parsed.positionals, values, io, signal: controller.signal });
   } catch (err) {
-    if (err instanceof UsageError || (err as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+    if (isUsageError(err) || (err as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
       io.err(`perflens ${command.name}: ${(err as Error).message}\nusage: ${command.usage}`);
       return ExitCode.usage;
     }
@@ -85,14 +87,15 @@ function version(): string {
 }
 
 function globalHelp(): string {
-  const width = Math.max(...commands.map((c) => c.name.length));
+  const names = Object.keys(COMMAND_SUMMARIES) as CommandName[];
+  const width = Math.max(...names.map((n) => n.length));
   return [
     'perflens — benchmark, analyse and judge the performance of TypeScript/JavaScript functions',
     '',
     'usage: perflens <command> [options]',
     '',
     'commands:',
-    ...commands.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
+    ...names.map((n) => `  ${n.padEnd(width)}  ${COMMAND_SUMMARIES[n]}`),
     '',
     'Run "perflens <command> --help" for a command\'s options.',
     'Exit codes: 0 ok, 1 a failed result (error, REJECT), 2 bad usage or missing file/function (check: REVIEW).',
@@ -108,7 +111,7 @@ export function commandHelp(command: CliCommand): string {
   return [
     `usage: ${command.usage}`,
     '',
-    command.summary,
+    COMMAND_SUMMARIES[command.name],
     ...(command.details ? ['', command.details] : []),
     '',
     'options:',

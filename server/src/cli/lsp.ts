@@ -7,7 +7,6 @@ import { startServer } from '../lsp/server';
 /** The `perflens lsp` subcommand. */
 export const lspCommand: CliCommand = {
   name: 'lsp',
-  summary: 'run the language server (lenses, hovers, diagnostics, commands) for any LSP client',
   usage: 'perflens lsp --stdio | --node-ipc',
   details: [
     'Speaks the Language Server Protocol. Editors other than VS Code start it with `perflens lsp --stdio`;',

@@ -5,10 +5,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { main } from '../../../server/src/cli/index';
-import { baselineCommand } from '../../../server/src/cli/baseline';
-import { commands } from '../../../server/src/cli/index';
 
-if (!commands.some((c) => c.name === 'baseline')) commands.push(baselineCommand);
 
 async function run(cwd: string, ...argv: string[]): Promise<{ code: number; out: string; err: string }> {
   let out = '';

@@ -6,12 +6,8 @@ import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { commands, main } from '../../../server/src/cli/index';
-import { baselineCommand } from '../../../server/src/cli/baseline';
-import { checkCommand } from '../../../server/src/cli/check';
+import { main } from '../../../server/src/cli/index';
 import { startFakeOpenAI } from '../../support/fake-openai';
-
-for (const c of [baselineCommand, checkCommand]) if (!commands.some((x) => x.name === c.name)) commands.push(c);
 
 const loop = (n: number) => `export function work(k: number): number {\n  let x = 0;\n  for (let i = 0; i < ${n}; i++) x = (x * 31 + i + k) | 0;\n  return x;\n}\n`;
 const other = 'export function same(s: string): string {\n  return s.trim();\n}\n';

@@ -5,10 +5,8 @@ import assert from 'node:assert/strict';
 import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { commands, main } from '../../../server/src/cli/index';
-import { compareCommand } from '../../../server/src/cli/compare';
+import { main } from '../../../server/src/cli/index';
 
-if (!commands.some((c) => c.name === 'compare')) commands.push(compareCommand);
 
 const version = (extra: string) => `/** Joins words. */\nexport function join(words: string[]): string {\n  ${extra}return words.join(' ');\n}\n`;
 
