@@ -9,7 +9,8 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 
 const watch = process.argv.includes('--watch');
-const production = process.argv.includes('--production');
+// `npm pack` / `npm publish` run the `prepare` script: what users install gets the production bundles.
+const production = process.argv.includes('--production') || ['pack', 'publish'].includes(process.env.npm_command ?? '');
 const require = createRequire(import.meta.url);
 
 /** Packages that must stay outside the bundles and ship in node_modules (esbuild: its JS runs a binary it locates itself); `vscode` is the host's. */

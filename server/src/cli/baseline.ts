@@ -5,7 +5,7 @@ import { join, relative, resolve } from 'node:path';
 import { Engine } from '../engine';
 import { isDirectory } from '../history/sources';
 import type { BaselineScope } from '../history/store';
-import { findWorkspaceRoot } from '../workspace';
+import { findProjectRoot, findWorkspaceRoot } from '../workspace';
 import { ExitCode, stringOption, UsageError, type CliCommand, type CliContext } from './command';
 import { formatTable } from './table';
 
@@ -21,6 +21,10 @@ export function workspaceRootFor(path: string): string {
  */
 export function cliEngine(ctx: CliContext, workspaceRoot: string): Engine {
   const db = stringOption(ctx, 'db') ?? ctx.io.env.PERFLENS_HISTORY_DB;
+  // Outside any project there is no place for the history: refuse (exit 2) rather than create .perflens/ here.
+  if (!db && !findProjectRoot(workspaceRoot)) {
+    throw new UsageError(`${workspaceRoot} is not inside a project (no package.json, tsconfig.json or .git here or above), so there is no place for the history DB: run perflens in your project, or name a DB file with --db <path>`);
+  }
   return new Engine({ workspaceRoot, ...(db ? { dbPath: resolve(ctx.io.cwd, db) } : {}), notify: (message) => ctx.io.err(`perflens: ${message}`) });
 }
 

@@ -1,13 +1,13 @@
 // `perflens check [paths...] [--baseline main]`: for CI. Every function with a baseline whose code changed is
 // benchmarked against it (interleaved), judged, recorded in the history DB and reported.
 // Exit 0 when all ACCEPT, 1 on any REJECT or failed benchmark, 2 on any REVIEW.
-import { writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { comparisonJson, type CheckRow } from '../engine';
 import { formatPValue } from '../verdict/classify';
 import { cliEngine, workspaceRootFor } from './baseline';
 import { exitCodeFor, llmOptionsFromEnv } from './compare';
-import { ExitCode, numberOption, stringOption, type CliCommand } from './command';
+import { ExitCode, numberOption, stringOption, type CliCommand, type CliContext } from './command';
 import { formatTable } from './table';
 
 /** One function's outcome in a check. */
@@ -39,6 +39,10 @@ export const checkCommand: CliCommand = {
     const label = stringOption(ctx, 'baseline') ?? 'main';
     const budgetMs = numberOption(ctx, 'budget');
     const targets = (ctx.positionals.length ? ctx.positionals : ['.']).map((p) => resolve(ctx.io.cwd, p));
+    const reportOption = stringOption(ctx, 'report');
+    const reportPath = reportOption === undefined ? undefined : resolve(ctx.io.cwd, reportOption);
+    // The report's folder is made before minutes of benchmarks, so a bad path fails at once.
+    if (reportPath && !writeReport(ctx, reportPath)) return ExitCode.usage;
     const root = workspaceRootFor(targets[0]!);
     const engine = cliEngine(ctx, root);
     const note = stringOption(ctx, 'note');
@@ -65,8 +69,7 @@ export const checkCommand: CliCommand = {
       }
       const rows = checked.rows;
       const code = checkExitCode(rows);
-      const reportPath = stringOption(ctx, 'report');
-      if (reportPath) writeFileSync(resolve(ctx.io.cwd, reportPath), markdownReport(label, rows, code));
+      if (reportPath && !writeReport(ctx, reportPath, markdownReport(label, rows, code))) return ExitCode.usage;
       if (ctx.values.json) ctx.io.out(JSON.stringify(checkJson(label, rows, code), null, 2));
       else ctx.io.out(textReport(label, rows, code));
       return code;
@@ -75,6 +78,18 @@ export const checkCommand: CliCommand = {
     }
   },
 };
+
+/** Creates the report's folder and, given `text`, writes it; false after printing one line on failure. */
+function writeReport(ctx: CliContext, file: string, text?: string): boolean {
+  try {
+    mkdirSync(dirname(file), { recursive: true });
+    if (text !== undefined) writeFileSync(file, text);
+    return true;
+  } catch (err) {
+    ctx.io.err(`perflens: cannot write the report ${file}: ${(err as Error).message.split('\n')[0]}; pass --report a writable path`);
+    return false;
+  }
+}
 
 /** 1 on any REJECT or failed benchmark, else 2 on any REVIEW, else 0. */
 export function checkExitCode(rows: CheckRow[]): number {

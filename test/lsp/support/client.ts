@@ -37,6 +37,8 @@ export interface StartOptions {
   env?: NodeJS.ProcessEnv;
   /** Answers window/showMessageRequest: the title of the action to pick, or undefined to dismiss. */
   pickAction?: (message: ShownMessage) => string | undefined;
+  /** The server command (default: the sources through tsx); e.g. `[process.execPath, 'bin/perflens.js', 'lsp', '--stdio']`. */
+  command?: string[];
 }
 
 /** A window/showMessage (no actions) or window/showMessageRequest (with actions) the server sent. */
@@ -94,7 +96,8 @@ export interface LspSession {
 /** Starts the server from sources in a child process and initializes it on a temporary workspace. */
 export async function startLsp(options: StartOptions = {}): Promise<LspSession> {
   const workspace = mkdtempSync(path.join(tmpdir(), 'perflens-lsp-'));
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'test/lsp/support/stdio-server.ts'), '--stdio'], {
+  const [cmd, ...args] = options.command ?? [process.execPath, '--import', 'tsx', path.join(ROOT, 'test/lsp/support/stdio-server.ts'), '--stdio'];
+  const child = spawn(cmd!, args, {
     cwd: ROOT,
     env: { ...process.env, ...options.env },
     stdio: ['pipe', 'pipe', 'pipe'],
