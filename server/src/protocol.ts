@@ -38,6 +38,8 @@ export interface HistoryView {
   file: string;
   qualifiedName: string;
   versions: HistoryVersion[];
+  /** The SQLite engine the history is read with: better-sqlite3, or Node's built-in node:sqlite on a Node its binary does not fit. */
+  engine?: 'better-sqlite3' | 'node:sqlite';
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -3,6 +3,9 @@
 //   node --import tsx test/e2e/run.ts           the extension from this folder (extensionDevelopmentPath)
 //   node --import tsx test/e2e/run.ts --vsix    build the .vsix (npm run package), install it into code-server,
 //                                              and run the suite against the installed files
+//   ... --node <path>                            run the server (perflens.nodePath) on another Node, e.g. 24:
+//                                              with --vsix, the packaged better-sqlite3 binary does not fit it
+//                                              and the history must open through node:sqlite
 // Env: E2E_ROOT (default /tmp/perflens-e2e), CHROMIUM (default /usr/bin/chromium), E2E_TIMEOUT_MS, VERBOSE=1.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
@@ -21,6 +24,9 @@ const TIMEOUT_MS = Number(process.env.E2E_TIMEOUT_MS ?? 300_000);
 const useVsix = process.argv.includes('--vsix');
 /** Where the suite's screenshots go (it asks for one with a `PERFLENS_SCREENSHOT <name> <text>` log line). */
 const SHOTS = path.join(REPO, 'test-output', 'e2e', 'screenshots');
+const nodeAt = process.argv.indexOf('--node');
+/** The Node the server and the sandbox run on (perflens.nodePath). */
+const SERVER_NODE = nodeAt >= 0 ? path.resolve(process.argv[nodeAt + 1]!) : process.execPath;
 /** Packages the bundles require at run time (kept outside them by scripts/build.mjs). */
 const RUNTIME_EXTERNALS = (JSON.parse(readFileSync(path.join(__dirname, '../../scripts/externals.json'), 'utf8')) as { external: string[] }).external;
 
@@ -136,7 +142,7 @@ async function main(): Promise<number> {
   step(`scripted LLM at ${fake.url}`);
   // User settings (machine-scoped ones are ignored in workspace settings by design, see package.json).
   const settings = {
-    'perflens.nodePath': process.execPath,
+    'perflens.nodePath': SERVER_NODE,
     'perflens.llm.enabled': true,
     'perflens.llm.baseUrl': fake.url,
     'perflens.llm.model': 'scripted',

@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import type { CommandResult, HistoryFunctionEntry, HistoryView } from '../../server/src/protocol';
 import { startLsp, TEST_TIMEOUT_MS } from './support/client';
+import { selectEngine } from '../../server/src/history/db';
 
 const text = readFileSync(path.join(__dirname, '../fixtures/lsp/sample.ts'), 'utf8');
 
@@ -22,6 +23,9 @@ test('a benchmarked function has a history, a picker entry and a stored source',
   assert.equal(view.qualifiedName, 'sum');
   assert.equal(view.versions.length, 1);
   assert.equal(view.versions[0].medianNs, run.results![0].medianNs);
+  // The panel can say which SQLite engine holds the history: the one this Node and environment select.
+  const engine = selectEngine();
+  assert.equal(view.engine, engine.ok ? engine.name : undefined);
 
   const entries = (await lsp.connection.sendRequest('perflens/historyFunctions', {})) as HistoryFunctionEntry[];
   assert.deepEqual(entries.map((e) => [e.uri, e.qualifiedName, e.versionCount]), [[uri, 'sum', 1]]);

@@ -5,7 +5,7 @@ import { parseFile } from '../locate/parse';
 import { collectExports, locateNodes, type ExportSet } from '../locate/locate';
 import type { LocatedFunction, Range, SyntaxProblem } from '../locate/types';
 import { measureAll, measureComplexity, type ComplexityMetrics } from './complexity';
-import { lintSecurity, type SecurityFinding, type SecurityOptions } from './security';
+import type { SecurityFinding, SecurityOptions } from './security';
 
 /** One function's static results (type errors come from the whole-program checker, elsewhere). */
 export interface StaticFunction {
@@ -94,6 +94,9 @@ function analyzeRange(
   const parsed = parseFile(file, text);
   const exports = collectExports(parsed.ast.body);
   const located = locateNodes(parsed, outsideExports ? union([outsideExports, exports]) : exports);
+  // ESLint and its plugins load at the first security lint, not with the server (start-up time).
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { lintSecurity } = require('./security') as typeof import('./security');
   const findings = guard('security lint', () => lintSecurity(file, text, security), [] as SecurityFinding[]);
 
   const parts: Part[] = [];

@@ -11,11 +11,12 @@ import { analyzeStatic, type Guard, type StaticSnapshot } from '../analyze/incre
 import { benchFunction } from '../profile';
 import { historyFile, openHistory } from '../history/open';
 import { captureEnvironment, type HistoryStore } from '../history/store';
+import { sqliteEngineName } from '../history/db';
 import { setBaseline as setBaselineIn, type BaselineSetResult } from '../history/baselines';
 import { recordBenchRun, recordComparison } from '../history/record';
 import { fileStatus, historyFunctions, historyView } from '../history/queries';
 import { sourceFiles } from '../history/sources';
-import { DEFAULT_LLM_MODEL, LlmClient } from '../verdict/llm';
+import type { LlmClient } from '../verdict/llm';
 import type { HistoryFunctionEntry, HistoryView } from '../protocol';
 import { compareVersions, comparisonJson, staticSummary, type Comparison, type ComparisonError } from './compare';
 import { benchView, interleavedView } from './view';
@@ -420,7 +421,9 @@ export class Engine {
   history(file: string, qualifiedName: string): HistoryView | undefined {
     const store = this.store();
     const fn = store?.findFunction(file, qualifiedName);
-    return fn ? historyView(store!, fn.id) : undefined;
+    const view = fn ? historyView(store!, fn.id) : undefined;
+    const engine = sqliteEngineName();
+    return view && engine ? { ...view, engine } : view;
   }
 
   /** Empties the LLM response cache; returns how many answers were dropped. */
@@ -476,6 +479,9 @@ export class Engine {
    */
   private llmClient(store: HistoryStore | undefined, llm: LlmOptions): LlmClient | undefined {
     if (!llm.enabled || (!llm.baseUrl && !llm.apiKey)) return undefined;
+    // The openai package loads only once an LLM is configured, not with the server (start-up time).
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { LlmClient, DEFAULT_LLM_MODEL } = require('../verdict/llm') as typeof import('../verdict/llm');
     return new LlmClient(
       {
         enabled: true,
