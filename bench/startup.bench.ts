@@ -1,5 +1,6 @@
 // `npm run bench:startup`: how soon PerfLens answers, as users start it (the built bundles, not the sources).
-// Medians of 5 runs each, beside the targets on an idle two-core machine:
+// Built as users get them (production bundles). Medians of 5 runs each, beside the targets on an idle
+// two-core machine:
 //   server start → first lenses  spawn `perflens lsp --stdio`, initialize, open a file, codeLens   ≤ 1.5 s
 //   perflens --help               the whole process                                              ≤ 150 ms
 //   click → result                executeCommand benchmark of a trivial function, default budget  ≤ 1.5 s
