@@ -78,3 +78,14 @@ export function coverageText(c: { covered: number; total: number; unreachedLines
   const n = c.unreachedLines.length;
   return `inputs reach ${c.covered} of ${c.total} blocks${n ? ` · never ran: line${n > 1 ? 's' : ''} ${lineRanges(c.unreachedLines)}` : ''}`;
 }
+
+/** A p-value for people: two significant digits, and "<1e-16" where double precision runs out. */
+export function formatPValue(p: number): string {
+  return p < 1e-16 ? '<1e-16' : p.toPrecision(2);
+}
+
+/** `p=0.0035` or `p<1e-16`, for sentences. The one p-value text of every surface (CLI, hovers, verdicts). */
+export function pValueText(p: number): string {
+  const f = formatPValue(p);
+  return f.startsWith('<') ? `p${f}` : `p=${f}`;
+}

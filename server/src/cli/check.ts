@@ -4,7 +4,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { comparisonJson, type CheckRow } from '../engine';
-import { formatPValue } from '../verdict/classify';
+import { formatPValue } from '../format';
 import { cliEngine, workspaceRootFor } from './baseline';
 import { exitCodeFor, llmOptionsFromEnv } from './compare';
 import { ExitCode, numberOption, stringOption, type CliCommand, type CliContext } from './command';

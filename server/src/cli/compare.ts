@@ -2,7 +2,7 @@
 // benchmarked interleaved in the new file's module, classified and judged. No history DB needed.
 import { resolve } from 'node:path';
 import { comparisonJson, Engine, type Comparison, type LlmOptions } from '../engine';
-import { pValueText } from '../verdict/classify';
+import { pValueText } from '../format';
 import { llmSettingsFromEnv } from '../verdict/llm';
 import { findWorkspaceRoot } from '../workspace';
 import { functionNotFound, readSource } from './analyze';

@@ -88,17 +88,6 @@ export function classifyTiming(
   };
 }
 
-/** A p-value for people: two significant digits, and "<1e-16" where double precision runs out. */
-export function formatPValue(p: number): string {
-  return p < 1e-16 ? '<1e-16' : p.toPrecision(2);
-}
-
-/** `p=0.0035` or `p<1e-16`, for sentences. */
-export function pValueText(p: number): string {
-  const f = formatPValue(p);
-  return f.startsWith('<') ? `p${f}` : `p=${f}`;
-}
-
 /** A change of one number per version (allocation per call), where no samples exist to test. */
 export interface ScalarChange {
   baseline: number;

@@ -1,6 +1,6 @@
 // The rules engine: always runs, and is the verdict when no LLM is configured. It places a change in the
 // seed's scenario table (security, feature, refactoring, bug fix, failed optimisation, unchanged code) and scores it.
-import { pValueText } from './classify';
+import { pValueText } from '../format';
 import { recommendationFor, type Scenario, type Verdict, type VerdictInput } from './types';
 
 const SECURITY_WORDS = /\b(secur\w*|saniti[sz]\w*|escap\w*|validat\w*|injection|xss|csrf|cve-?\d*|vulnerab\w*|harden\w*|untrusted)\b/i;
