@@ -79,6 +79,27 @@ export function coverageText(c: { covered: number; total: number; unreachedLines
   return `inputs reach ${c.covered} of ${c.total} blocks${n ? ` · never ran: line${n > 1 ? 's' : ''} ${lineRanges(c.unreachedLines)}` : ''}`;
 }
 
+/**
+ * A time ratio (current / baseline) for people: a signed percentage within 2× either way (`+23.0%`, `−12.5%`),
+ * and a factor beyond it, where percentages stop being readable (`×267` is 267 times the time, `÷4.0` a quarter).
+ */
+export function formatRatio(ratio: number): string {
+  if (!Number.isFinite(ratio)) return String(ratio);
+  const factor = (x: number): string => (x < 10 ? x.toFixed(1) : x.toFixed(0));
+  if (ratio > 2) return `×${factor(ratio)}`;
+  if (ratio > 0 && ratio < 0.5) return `÷${factor(1 / ratio)}`;
+  const pct = (ratio - 1) * 100;
+  return `${pct >= 0 ? '+' : '−'}${Math.abs(pct).toFixed(Math.abs(pct) < 10 ? 1 : 0)}%`;
+}
+
+/** A ratio in words for sentences: `12.3% slower`, `×3.4 slower` (3.4 times the time), `×4.0 faster`. */
+export function describeRatio(ratio: number): string {
+  if (ratio > 2) return `×${formatRatio(ratio).slice(1)} slower`;
+  if (ratio > 0 && ratio < 0.5) return `×${formatRatio(ratio).slice(1)} faster`;
+  const pct = Math.abs(ratio - 1) * 100;
+  return `${pct.toFixed(pct < 10 ? 1 : 0)}% ${ratio >= 1 ? 'slower' : 'faster'}`;
+}
+
 /** A p-value for people: two significant digits, and "<1e-16" where double precision runs out. */
 export function formatPValue(p: number): string {
   return p < 1e-16 ? '<1e-16' : p.toPrecision(2);

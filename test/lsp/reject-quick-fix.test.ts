@@ -38,7 +38,7 @@ test('a REJECT verdict becomes a diagnostic with quick fixes, and accepting clea
   const diags = await lsp.diagnostics(uri, (ds) => ds.some(isReject));
   const reject = diags.find(isReject)!;
   assert.equal(reject.range.start.line, 0);
-  assert.match(reject.message, /^total is \+\d+% vs main .*REJECT/);
+  assert.match(reject.message, /^total is (\+\d+%|×[\d.]+) vs main .*REJECT/);
 
   const actions = (await lsp.connection.sendRequest('textDocument/codeAction', {
     textDocument: { uri },

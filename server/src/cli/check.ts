@@ -4,7 +4,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { comparisonJson, type CheckRow } from '../engine';
-import { formatPValue } from '../format';
+import { formatPValue, formatRatio } from '../format';
 import { cliEngine, workspaceRootFor } from './baseline';
 import { exitCodeFor, llmOptionsFromEnv } from './compare';
 import { ExitCode, numberOption, stringOption, type CliCommand, type CliContext } from './command';
@@ -99,15 +99,13 @@ export function checkExitCode(rows: CheckRow[]): number {
   return ExitCode.ok;
 }
 
-const pctChange = (x: number) => `${x >= 1 ? '+' : ''}${((x - 1) * 100).toFixed(1)}%`;
-
 function rowCells(r: CheckRow): { change: string; p: string; verdict: string; reasoning: string } {
   if (r.status !== 'compared') {
     return { change: '-', p: '-', verdict: r.status === 'unchanged' ? 'unchanged' : r.status === 'missing' ? 'missing' : 'ERROR', reasoning: r.status === 'unchanged' ? 'same code as the baseline; not benchmarked' : r.message };
   }
   const c = r.comparison;
   return {
-    change: `${pctChange(c.change.ratio)} (${pctChange(c.change.ci95[0])} … ${pctChange(c.change.ci95[1])})`,
+    change: `${formatRatio(c.change.ratio)} (${formatRatio(c.change.ci95[0])} … ${formatRatio(c.change.ci95[1])})`,
     p: formatPValue(c.change.pValue),
     verdict: `${c.verdict.recommendation} ${c.verdict.score} (${c.verdict.source})`,
     reasoning: c.verdict.reasoning,

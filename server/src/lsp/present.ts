@@ -2,16 +2,11 @@
 // engine's one view of a run (FunctionStatus). The only place editor text is built.
 import { DiagnosticSeverity, MarkupKind, type Diagnostic, type Hover } from 'vscode-languageserver/node';
 import { statusFor, type FunctionAnalysis, type FunctionStatus } from '../engine';
-import { coverageText, formatBytes, formatNs, formatPercent, formatRelativeHalfWidth } from '../format';
+import { coverageText, formatBytes, formatNs, formatPercent, formatRatio, formatRelativeHalfWidth, pValueText } from '../format';
 import type { LocatedFunction, Position } from '../locate/types';
 import type { SecurityFinding } from '../analyze/security';
 import { DiagnosticCode, type BenchmarkSummary, type CommandTarget } from '../protocol';
 import { LENS_PARTS, type LensPart, type PerfLensSettings } from '../settings';
-
-const signedPercent = (ratio: number): string => {
-  const pct = (ratio - 1) * 100;
-  return `${pct >= 0 ? '+' : '−'}${Math.abs(pct).toFixed(Math.abs(pct) < 10 ? 1 : 0)}%`;
-};
 
 const VERDICT_MARK = { ACCEPT: '✓', REVIEW: '?', REJECT: '✗' } as const;
 
@@ -48,7 +43,7 @@ export function lensTitle(shown: Shown | undefined, cyclomatic: number | undefin
   const change = status.change;
   if (change && change.classification !== 'unchanged' && show.includes('time')) {
     const arrow = change.ratio > 1 ? '▲' : '▼';
-    return [`${arrow} ${signedPercent(change.ratio)} vs ${change.baselineLabel}${before}`, verdict].filter(Boolean).join(' · ');
+    return [`${arrow} ${formatRatio(change.ratio)} vs ${change.baselineLabel}${before}`, verdict].filter(Boolean).join(' · ');
   }
   let time: string | undefined;
   if (show.includes('time')) {
@@ -123,7 +118,7 @@ export function hoverFor(
   }
   if (s?.change) {
     const c = s.change;
-    lines.push('', `vs **${c.baselineLabel}**: ${signedPercent(c.ratio)} (95% CI ${signedPercent(c.ci95[0])} … ${signedPercent(c.ci95[1])}, p = ${c.pValue.toPrecision(2)}) · ${c.classification}`);
+    lines.push('', `vs **${c.baselineLabel}**: ${formatRatio(c.ratio)} (95% CI ${formatRatio(c.ci95[0])} … ${formatRatio(c.ci95[1])}, ${pValueText(c.pValue)}) · ${c.classification}`);
   }
   if (s?.verdict) {
     const v = s.verdict;
@@ -168,7 +163,7 @@ export function diagnosticsFor(input: DiagnosticsInput, settings: PerfLensSettin
     }
     const s = shownFor(input.statuses, fn)?.status;
     if (s?.verdict?.recommendation === 'REJECT') {
-      const change = s.change ? ` is ${signedPercent(s.change.ratio)} vs ${s.change.baselineLabel} (p = ${s.change.pValue.toPrecision(2)})` : ' regressed';
+      const change = s.change ? ` is ${formatRatio(s.change.ratio)} vs ${s.change.baselineLabel} (${pValueText(s.change.pValue)})` : ' regressed';
       out.push({
         range: fn.nameRange,
         severity: settings.diagnostics.rejectSeverity === 'error' ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning,
@@ -213,7 +208,7 @@ export function runPercent(): (p: { phase: string; fraction?: number }) => numbe
 export function summaryMessage(s: BenchmarkSummary): string {
   if (!s.ok) return `${s.qualifiedName}: ${s.error ?? 'benchmark failed'}`;
   const parts = [`${s.qualifiedName}: ${s.medianNs !== undefined ? formatNs(s.medianNs) : 'done'}`];
-  if (s.change !== undefined) parts.push(`${signedPercent(1 + s.change)} vs ${s.baselineLabel}`);
+  if (s.change !== undefined) parts.push(`${formatRatio(1 + s.change)} vs ${s.baselineLabel}`);
   if (s.verdict) parts.push(`${s.verdict.recommendation} (${s.verdict.source}, score ${s.verdict.score})`);
   if (s.notice) parts.push(`note: ${s.notice}`);
   return parts.join(' · ');

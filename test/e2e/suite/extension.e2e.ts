@@ -105,7 +105,7 @@ describe('PerfLens in VS Code', () => {
       const t = await lensTitle(uri, 'total');
       return t && /REJECT|REVIEW/.test(t) ? t : undefined;
     });
-    assert.match(title, /▲ \+\d+% vs main/);
+    assert.match(title, /▲ (\+\d+%|×[\d.]+) vs main/);
     if (summary.verdict!.recommendation === 'REJECT') {
       const diag = await until('a perflens.reject diagnostic', () =>
         vscode.languages.getDiagnostics(uri).find((d) => d.code === 'perflens.reject'),

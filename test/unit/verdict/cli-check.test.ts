@@ -41,7 +41,7 @@ test('changed and 5x slower: REJECT, exit 1, recorded, reported; the LLM is used
   assert.equal(work.verdict?.source, 'rules');
   assert.equal(json.results.find((r) => r.function === 'same')!.status, 'unchanged');
   const report = readFileSync(join(root, 'perf.md'), 'utf8');
-  assert.match(report, /\| `work` \| src\/work\.ts \| \+\d+\.\d% \(.*\) \| <?[\d.e-]+ \| REJECT \d+ \(rules\) \|/);
+  assert.match(report, /\| `work` \| src\/work\.ts \| (\+\d+(\.\d)?%|×[\d.]+) \(.*\) \| <?[\d.e-]+ \| REJECT \d+ \(rules\) \|/);
   assert.match(report, /\| `same` \| src\/work\.ts \| - \| - \| unchanged \|/);
 
   const db = new Database(join(root, '.perflens/history.db'), { readonly: true });
