@@ -1,7 +1,9 @@
 // The verdict: the rules engine always, then the LLM when configured, reconciled under guardrails.
 // Whatever fails (no LLM, timeout, garbage), a verdict comes back, labelled with its source.
+import { describeRatio } from '../format';
+import { buildVerdictPrompt, lineDiff } from './prompt';
+import { readIntent } from './intent';
 import { rulesVerdict } from './rules';
-import { buildVerdictPrompt } from './prompt';
 import type { LlmAnswer, LlmClient } from './llm';
 import { recommendationFor, type Verdict, type VerdictInput } from './types';
 
@@ -11,43 +13,94 @@ export interface DecideOptions {
   llm?: LlmClient;
 }
 
-/** Decides the verdict of one change. Never throws for LLM failures. */
+/** Decides the verdict of one change. Never throws for LLM failures. The model never sees the rules' verdict. */
 export async function decideVerdict(input: VerdictInput, options: DecideOptions = {}): Promise<Verdict> {
   const rules = rulesVerdict(input);
   const llm = options.llm;
   if (!llm || !llm.active) return rules;
-  const result = await llm.evaluate(buildVerdictPrompt(input, rules));
+  const result = await llm.evaluate(buildVerdictPrompt(input));
   if (!result.ok) return { ...rules, llmNote: `LLM not used: ${result.error}` };
   return reconcile(input, rules, result.answer);
 }
 
+/** Whitespace-insensitive form of code for matching a model's quote against the diff. */
+const squash = (s: string): string => s.replace(/\s+/g, '');
+
 /**
- * Combines the rules' verdict with the LLM's. Guardrails first: the LLM may not ACCEPT a significant
- * slowdown over 50% with no feature or security gain, nor REJECT a significant improvement the rules accept;
- * then agreement keeps the LLM's words, and disagreement becomes REVIEW with both reasons.
+ * The first risk the model names whose quote is code the change added (at least a few characters, found in an
+ * added line of the diff): a concrete behavioural risk rather than a general worry.
+ */
+export function concreteRisk(input: VerdictInput, answer: LlmAnswer): { quote: string; risk: string } | undefined {
+  const added = lineDiff(input.oldSource, input.newSource)
+    .split('\n')
+    .filter((l) => l.startsWith('+ '))
+    .map((l) => squash(l.slice(2)))
+    .join('\n');
+  for (const r of answer.risks ?? []) {
+    const q = squash(r.quote);
+    if (q.length >= 4 && r.risk.trim() && added.includes(q)) return r;
+  }
+  return undefined;
+}
+
+/**
+ * Combines the rules' verdict with the LLM's. Guardrails first, in this order:
+ * 1. a ceiling the rules set for a new real security finding is never lifted;
+ * 2. a measured no-change stays ACCEPT unless the model quotes a concrete risk in the changed code (then REVIEW);
+ * 3. no ACCEPT of a significant slowdown over 50%, or of a worsened growth order, that nothing written explains;
+ * 4. no REJECT of a significant improvement the rules accept.
+ * Then agreement keeps the measured facts and adds the model's words; disagreement is REVIEW with both reasons.
  */
 export function reconcile(input: VerdictInput, rules: Verdict, answer: LlmAnswer): Verdict {
   const t = input.time;
   const llmRec = recommendationFor(answer.score) === answer.recommendation ? answer.recommendation : 'REVIEW';
-  const gain = rules.scenario === 'feature-addition' || rules.scenario === 'security-improvement';
-  const bigSlowdown = t.classification === 'regression' && t.ratio > 1.5;
-  if (llmRec === 'ACCEPT' && bigSlowdown && !gain) {
-    return guarded(rules, answer, `it cannot ACCEPT a significant ${Math.round((t.ratio - 1) * 100)}% slowdown with no added feature or security gain`);
+  const facts = rules.facts ? `${rules.facts.charAt(0).toUpperCase()}${rules.facts.slice(1)}.` : '';
+  const intent = readIntent(input.intent);
+
+  if (rules.ceiling && answer.score > rules.ceiling.score) {
+    return guarded(rules, answer, `it cannot lift a score capped by a ${rules.ceiling.why}`);
+  }
+  const measuredNoChange = rules.scenario === 'no-significant-change' || rules.scenario === 'improvement';
+  if (measuredNoChange && rules.recommendation === 'ACCEPT' && llmRec !== 'ACCEPT') {
+    const risk = concreteRisk(input, answer);
+    if (!risk) return guarded(rules, answer, `a measured ${rules.scenario === 'improvement' ? 'improvement' : 'no-change'} stays ACCEPT unless a concrete behavioural risk in the changed code is named`);
+    return {
+      recommendation: 'REVIEW',
+      score: 65,
+      source: 'llm',
+      reasoning: `${facts} The LLM names a behavioural risk in the changed code: \`${risk.quote.trim()}\` — ${risk.risk.trim()}`,
+      confidence: Math.min(rules.confidence, answer.confidence),
+      ...(rules.scenario ? { scenario: rules.scenario } : {}),
+      ...(rules.facts ? { facts: rules.facts } : {}),
+    };
+  }
+  if (llmRec === 'ACCEPT' && rules.recommendation !== 'ACCEPT') {
+    const gain = rules.scenario === 'feature-addition' || rules.scenario === 'security-improvement' || rules.scenario === 'bug-fix';
+    const bigSlowdown = t.classification === 'regression' && t.ratio > 1.5;
+    if (bigSlowdown && !(gain && intent.explainsCost) && rules.recommendation === 'REJECT') {
+      return guarded(rules, answer, `it cannot ACCEPT a change measured ${describeRatio(t.ratio)} that nothing written explains`);
+    }
+    if (bigSlowdown && !gain) {
+      return guarded(rules, answer, `it cannot ACCEPT a change measured ${describeRatio(t.ratio)} with no added feature, fix or security gain`);
+    }
+    if (input.growth?.classification === 'regression' && !intent.explainsGrowth) {
+      return guarded(rules, answer, `it cannot ACCEPT a growth order that worsened (${input.growth.baseline} → ${input.growth.current}) without a stated reason`);
+    }
   }
   if (llmRec === 'REJECT' && t.classification === 'improvement' && rules.recommendation !== 'REJECT') {
     return guarded(rules, answer, 'it cannot REJECT a significant improvement');
   }
+  const base = { source: 'llm' as const, ...(rules.scenario ? { scenario: rules.scenario } : {}), ...(rules.facts ? { facts: rules.facts } : {}) };
   if (llmRec === rules.recommendation) {
-    return { recommendation: llmRec, score: answer.score, source: 'llm', reasoning: answer.reasoning, confidence: answer.confidence, scenario: rules.scenario };
+    return { ...base, recommendation: llmRec, score: answer.score, reasoning: `${facts} LLM: ${answer.reasoning}`.trim(), confidence: answer.confidence };
   }
   const score = Math.round(Math.min(79, Math.max(31, (answer.score + rules.score) / 2)));
   return {
+    ...base,
     recommendation: 'REVIEW',
     score,
-    source: 'llm',
     reasoning: `The rules and the LLM disagree. Rules (${rules.recommendation}, ${rules.score}): ${rules.reasoning} LLM (${llmRec}, ${answer.score}): ${answer.reasoning}`,
     confidence: Math.min(rules.confidence, answer.confidence),
-    scenario: rules.scenario,
   };
 }
 

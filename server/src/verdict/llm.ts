@@ -40,6 +40,8 @@ export interface LlmAnswer {
   recommendation: Recommendation;
   reasoning: string;
   confidence: number;
+  /** Behavioural risks the model sees, each quoting the code it is about (empty when none). */
+  risks?: { quote: string; risk: string }[];
 }
 
 /** Outcome of one evaluation: an answer (maybe from the cache) or why there is none. */
@@ -55,12 +57,21 @@ export interface LlmCache {
 export const VERDICT_SCHEMA = {
   type: 'object',
   additionalProperties: false,
-  required: ['score', 'recommendation', 'reasoning', 'confidence'],
+  required: ['score', 'recommendation', 'reasoning', 'confidence', 'risks'],
   properties: {
     score: { type: 'integer', minimum: 0, maximum: 100 },
     recommendation: { type: 'string', enum: ['ACCEPT', 'REVIEW', 'REJECT'] },
     reasoning: { type: 'string' },
     confidence: { type: 'number', minimum: 0, maximum: 1 },
+    risks: {
+      type: 'array',
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['quote', 'risk'],
+        properties: { quote: { type: 'string' }, risk: { type: 'string' } },
+      },
+    },
   },
 } as const;
 
@@ -196,10 +207,17 @@ export function validate(content: string): LlmAnswer | undefined {
   if (!Number.isFinite(score) || !['ACCEPT', 'REVIEW', 'REJECT'].includes(rec) || typeof v.reasoning !== 'string') return undefined;
   let confidence = typeof v.confidence === 'number' ? v.confidence : ({ low: 0.3, medium: 0.6, high: 0.9 } as Record<string, number>)[String(v.confidence).toLowerCase()] ?? 0.5;
   if (confidence > 1 && confidence <= 100) confidence /= 100;
+  const risks = Array.isArray(v.risks)
+    ? v.risks
+        .filter((r): r is { quote: string; risk: string } => typeof r === 'object' && r !== null && typeof r.quote === 'string' && typeof r.risk === 'string')
+        .slice(0, 5)
+        .map((r) => ({ quote: r.quote.slice(0, 300), risk: r.risk.slice(0, 500) }))
+    : [];
   return {
     score: Math.round(Math.min(100, Math.max(0, score))),
     recommendation: rec as Recommendation,
     reasoning: v.reasoning.slice(0, 2000),
     confidence: Math.min(1, Math.max(0, confidence)),
+    risks,
   };
 }

@@ -1,48 +1,103 @@
-// The rules engine: always runs, and is the verdict when no LLM is configured. It places a change in the
-// seed's scenario table (security, feature, refactoring, bug fix, failed optimisation, unchanged code) and scores it.
-import { pValueText } from '../format';
+// The rules engine: always runs, and is the verdict when no LLM is configured. It places a change in a scenario
+// (security, feature, refactoring, correctness fix, failed optimisation, unchanged code, unexplained) from the
+// measurements, the static-analysis delta and the stated intent, and scores it on a curve that falls with the
+// measured cost in every scenario. docs/verdicts.md has the curves and why.
+import { describeRatio, formatNs, formatRatio, pValueText } from '../format';
+import { growthRank } from './classify';
+import { findingsDelta, findingText } from './findings';
+import { readIntent, type ReadIntent } from './intent';
 import { recommendationFor, type Scenario, type Verdict, type VerdictInput } from './types';
 
-const SECURITY_WORDS = /\b(secur\w*|saniti[sz]\w*|escap\w*|validat\w*|injection|xss|csrf|cve-?\d*|vulnerab\w*|harden\w*|untrusted)\b/i;
-const OPTIMISE_WORDS = /\b(optimi[sz]\w*|speed\s*up|faster|perf(ormance)?|memoi[sz]\w*|cach(e|ing))\b/i;
-const FEATURE_WORDS = /\b(add(s|ed)?|feature|support(s|ed)?|new option|option(al)?|allow(s|ed)?|implement\w*|introduc\w*)\b/i;
-const REFACTOR_WORDS = /\b(refactor\w*|clean\s*up|cleanup|simplif\w*|restructur\w*|readab\w*|tidy|extract\w*|renam\w*)\b/i;
-const BUGFIX_WORDS = /\b(fix(es|ed)?|bug|correct(s|ed|ness)?|edge case|regression test|handle[sd]?|crash\w*|off-by-one)\b/i;
+/** A score curve: [time ratio, score] points, interpolated on log(ratio), flat beyond both ends. */
+type Curve = ReadonlyArray<readonly [number, number]>;
 
-/** Straight line from `from` (at t=0) to `to` (at t=1), t clamped to [0, 1]. */
-function lerp(from: number, to: number, t: number): number {
-  const c = Math.min(1, Math.max(0, t));
-  return from + (to - from) * c;
+/**
+ * Score curves per scenario. Every one falls as the change gets slower; the REJECT line (30) is crossed at ×2
+ * for features and refactorings without a stated reason for the cost, where the issue's reviewers drew it.
+ */
+export const CURVES = {
+  /** A real finding removed. Bound: ACCEPT up to ×2 — removing eval, a ReDoS or an injection usually costs
+   * an extra pass over the input, and a reviewer signs that; beyond ×2 ask whether a cheaper fix exists. */
+  securityFix: [[1, 90], [1.5, 85], [2, 80], [4, 60], [10, 40]],
+  /** Hardening claimed in words, no finding removed: ACCEPT only when nearly free; review the rest. */
+  securityClaim: [[1, 82], [1.1, 80], [1.3, 75], [2, 60], [4, 45], [10, 35]],
+  /** Meant to be faster and is slower. */
+  failedOptimisation: [[1, 25], [2, 10]],
+  /** Validation, edge cases, a bug fixed: a correct answer is worth a little time. */
+  correctness: [[1, 85], [1.2, 80], [1.5, 68], [2, 50], [4, 35], [10, 20]],
+  feature: [[1, 85], [1.3, 80], [1.6, 65], [2, 45], [2.01, 30], [4, 20], [10, 10]],
+  /** A feature whose author says what the extra time buys. */
+  featureCostExplained: [[1, 85], [1.3, 80], [2, 55], [4, 40], [10, 31]],
+  /** A refactoring that lowered complexity. */
+  refactorSimpler: [[1, 85], [1.1, 80], [1.3, 65], [2, 40], [2.01, 30], [10, 5]],
+  refactor: [[1, 78], [1.3, 60], [2, 40], [2.01, 30], [10, 5]],
+  /** Any scenario but failed optimisation when the author explains the cost: never below REVIEW up to ×10. */
+  costExplained: [[1, 75], [2, 50], [4, 40], [10, 31]],
+  /** A reason was given but not recognised: leaning to REVIEW, not blame. */
+  reasonUnrecognised: [[1, 65], [1.5, 50], [2, 35], [2.01, 30], [10, 10]],
+  unexplained: [[1, 55], [1.2, 45], [1.5, 31], [2, 22], [10, 5]],
+} as const satisfies Record<string, Curve>;
+
+/** The score of `ratio` on `curve`. */
+export function onCurve(curve: Curve, ratio: number): number {
+  const x = Math.log(Math.max(ratio, 1e-9));
+  const first = curve[0]!;
+  const last = curve[curve.length - 1]!;
+  if (x <= Math.log(first[0])) return first[1];
+  if (x >= Math.log(last[0])) return last[1];
+  for (let i = 1; i < curve.length; i++) {
+    const [r1, s1] = curve[i]!;
+    if (x <= Math.log(r1)) {
+      const [r0, s0] = curve[i - 1]!;
+      return s0 + ((s1 - s0) * (x - Math.log(r0))) / (Math.log(r1) - Math.log(r0));
+    }
+  }
+  return last[1];
 }
 
-const pct = (x: number): string => `${(x * 100).toFixed(Math.abs(x) < 0.1 ? 1 : 0)}%`;
+/** Caps: a new real security finding, and a growth order that crosses into polynomial time. */
+export const CAPS = { newError: 20, newWarning: 30, growthUnexplained: 25, growthExplained: 60, growthMinor: 70, typeErrors: 50 } as const;
+/** Rank of O(n²) in classify's order table: crossing into it or beyond is the accidental quadratic. */
+const QUADRATIC_RANK = growthRank('O(n^2)')!;
 
 /** Strips comments and whitespace so formatting-only edits count as the same code. */
 function normalise(source: string): string {
   return source.replace(/\/\*[\s\S]*?\*\/|\/\/[^\n]*/g, '').replace(/\s+/g, '');
 }
 
+/** The measured change in one sentence: size in words, absolute medians, CI and p-value. */
+export function measuredFacts(input: VerdictInput): string {
+  const t = input.time;
+  const base = input.measurements?.baseline.medianNs ?? t.baselineMedianNs;
+  const cur = input.measurements?.current.medianNs ?? t.currentMedianNs;
+  const size = t.classification === 'unchanged' ? `no change beyond the ${(t.noiseThreshold * 100).toFixed(0)}% noise band` : describeRatio(t.ratio);
+  return `${size} (${formatNs(base)} → ${formatNs(cur)} per call, ratio 95% CI ${formatRatio(t.ci95[0])} … ${formatRatio(t.ci95[1])}, ${pValueText(t.pValue)})`;
+}
+
+function quoteOf(intent: ReadIntent): string {
+  return intent.quote ? ` ("${intent.quote}")` : '';
+}
+
 /**
  * Decides a verdict from statistics, the static-analysis delta and the stated intent, without an LLM.
- * Scores follow the seed: security improvement 75–90, feature addition 60–80 (ACCEPT under 30% slower),
- * refactoring 70–85 (ACCEPT when complexity improved), bug fix 50–70, failed optimisation 10–25,
- * unchanged code but slower 5–15; an unexplained slowdown scores by size (> 50% is a REJECT).
+ * See {@link CURVES} for the scores per scenario and {@link CAPS} for the limits applied after.
  */
 export function rulesVerdict(input: VerdictInput): Verdict {
   const { time, before, after } = input;
-  const intentText = [input.intent.note, ...(input.intent.commits ?? []), input.intent.doc].filter(Boolean).join('\n');
+  const intent = readIntent(input.intent);
   const codeUnchanged = input.codeUnchanged ?? normalise(input.oldSource) === normalise(input.newSource);
-  const slowdown = time.ratio - 1;
-  const secBefore = before.securityFindings?.length;
-  const secAfter = after.securityFindings?.length;
-  const findingsRemoved = secBefore !== undefined && secAfter !== undefined && secAfter < secBefore;
-  const findingsAdded = secBefore !== undefined && secAfter !== undefined && secAfter > secBefore;
+  const findings = findingsDelta(before, after, input.oldSource, input.newSource);
   const complexityImproved =
     (before.cyclomatic !== undefined && after.cyclomatic !== undefined && after.cyclomatic < before.cyclomatic) ||
     (before.cognitive !== undefined && after.cognitive !== undefined && after.cognitive < before.cognitive);
   const typeErrorsFixed = (before.typeErrors ?? 0) > (after.typeErrors ?? 0);
   const paramsAdded = before.params !== undefined && after.params !== undefined && after.params > before.params;
-  const change = `${pct(Math.abs(slowdown))} ${slowdown >= 0 ? 'slower' : 'faster'} (time ratio ${time.ratio.toFixed(3)}, 95% CI ${time.ci95.map((r) => r.toFixed(3)).join('–')}, ${pValueText(time.pValue)})`;
+  const r = time.ratio;
+  const facts = measuredFacts(input);
+  const { kinds } = intent;
+  // A removed error is a fix in itself; a removed warning is one when the author says the change is about security
+  // (otherwise it is a side effect of a rewrite, and must not excuse the rewrite's cost).
+  const securityFix = findings.removed.filter((f) => f.severity === 'error' || kinds.has('security'));
 
   let scenario: Scenario;
   let score: number;
@@ -51,92 +106,113 @@ export function rulesVerdict(input: VerdictInput): Verdict {
 
   if (time.classification === 'regression' && codeUnchanged) {
     scenario = 'unchanged-code-slower';
-    score = lerp(15, 5, slowdown / 0.5);
+    score = onCurve([[1, 15], [1.5, 5]], r);
     confidence = 0.85;
-    why = `The code is unchanged yet measured ${change}: this is the environment (load, thermal state, another process), not the code. Reject the measurement and re-run on a quiet machine.`;
+    why = 'The code is unchanged, so this is the environment (load, thermal state, another process), not the code. Reject the measurement and re-run on a quiet machine.';
   } else if (time.classification === 'improvement') {
     scenario = 'improvement';
-    score = lerp(90, 100, -slowdown / 0.3);
+    score = onCurve([[1, 90], [0.7, 100]], r);
     confidence = 0.9;
-    why = `${input.functionName} got ${change}.`;
+    why = `${input.functionName} got faster.`;
   } else if (time.classification === 'unchanged' && !time.conclusive) {
     scenario = 'inconclusive';
     score = 55;
     confidence = 0.3;
-    why = `The measurement is too noisy to decide: ${change}. Re-run with a larger budget on a quieter machine.`;
+    why = 'The measurement is too noisy to decide. Re-run with a larger budget on a quieter machine.';
   } else if (time.classification === 'unchanged') {
     scenario = 'no-significant-change';
     score = 85;
     confidence = time.significant ? 0.7 : 0.8;
-    why = `No change beyond the ${pct(time.noiseThreshold)} noise threshold: ${change}.`;
-  } else if (findingsRemoved) {
+    why = 'No measurable cost.';
+  } else if (securityFix.length > 0) {
     scenario = 'security-improvement';
-    score = lerp(90, 80, slowdown / 1.0);
+    score = onCurve(CURVES.securityFix, r);
     confidence = 0.8;
-    why = `${change}, but security findings fell from ${secBefore} to ${secAfter}: security outweighs speed.`;
-  } else if (OPTIMISE_WORDS.test(intentText)) {
-    scenario = 'failed-optimisation';
-    score = lerp(25, 10, slowdown / 1.0);
-    confidence = 0.75;
-    why = `The change was meant to make it faster, but it is ${change}: the optimisation failed.`;
-  } else if (SECURITY_WORDS.test(intentText)) {
+    why = `It removes ${securityFix.map(findingText).join(', ')}; a security fix is worth up to ×2 the time${r > 2 ? ', and this costs more: check whether a cheaper fix exists' : ''}.`;
+  } else if (kinds.has('security')) {
     scenario = 'security-improvement';
-    score = lerp(79, 75, slowdown / 1.0);
+    score = onCurve(CURVES.securityClaim, r);
     confidence = 0.6;
-    why = `${change}; the stated intent is a security hardening, but static analysis shows no finding removed: review that the hardening is real.`;
-  } else if (paramsAdded || FEATURE_WORDS.test(intentText)) {
+    why = `The stated intent is security hardening${quoteOf(intent)}, but static analysis shows no finding removed: review that the hardening is real and worth the cost.`;
+  } else if (kinds.has('optimisation') && !kinds.has('feature') && !kinds.has('correctness')) {
+    scenario = 'failed-optimisation';
+    score = onCurve(CURVES.failedOptimisation, r);
+    confidence = 0.75;
+    why = `The change was meant to make it faster${quoteOf(intent)}, but it is slower: the optimisation failed.`;
+  } else if (kinds.has('correctness') || typeErrorsFixed) {
+    scenario = 'bug-fix';
+    score = onCurve(intent.explainsCost ? CURVES.costExplained : CURVES.correctness, r);
+    if (intent.explainsCost) score = Math.max(score, onCurve(CURVES.correctness, r));
+    confidence = 0.6;
+    why = `A correctness change${quoteOf(intent) || (typeErrorsFixed ? ' (type errors fixed)' : '')}: ${r <= 1.2 ? 'a correct answer is worth this small cost' : r <= 2 ? 'review whether the fix needs this much time' : 'the fix costs more than double: review for a cheaper one'}.`;
+  } else if (kinds.has('feature') || paramsAdded) {
     scenario = 'feature-addition';
-    score = slowdown < 0.3 ? 80 : lerp(79, 60, (slowdown - 0.3) / 0.7);
+    score = onCurve(intent.explainsCost ? CURVES.featureCostExplained : CURVES.feature, r);
     confidence = paramsAdded ? 0.7 : 0.6;
     why =
-      slowdown < 0.3
-        ? `${change} for an added feature: under 30% slower, the feature justifies the cost.`
-        : `${change} for an added feature: over 30% slower, review whether the feature is worth it.`;
-  } else if (complexityImproved || REFACTOR_WORDS.test(intentText)) {
+      r <= 1.3
+        ? `An added feature${quoteOf(intent)} justifies a cost under 30%.`
+        : r <= 2 || intent.explainsCost
+          ? `An added feature${quoteOf(intent)} costing ${describeRatio(r)}: review whether it is worth it.`
+          : `An added feature${quoteOf(intent)} more than doubles the time, and nothing written says why it must.`;
+  } else if (kinds.has('refactor') || complexityImproved) {
     scenario = 'refactoring';
-    score = complexityImproved
-      ? slowdown < 0.3
-        ? lerp(85, 80, slowdown / 0.3)
-        : lerp(79, 70, (slowdown - 0.3) / 0.7)
-      : lerp(79, 70, slowdown / 0.5);
+    const curve = complexityImproved ? CURVES.refactorSimpler : CURVES.refactor;
+    score = onCurve(curve, r);
+    if (intent.explainsCost) score = Math.max(score, onCurve(CURVES.costExplained, r));
     confidence = complexityImproved ? 0.7 : 0.55;
-    why = complexityImproved
-      ? `${change} after a refactoring that lowered complexity (cyclomatic ${before.cyclomatic ?? '?'} → ${after.cyclomatic ?? '?'}).`
-      : `${change} after a refactoring that did not lower complexity: review whether it pays for itself.`;
-  } else if (typeErrorsFixed || BUGFIX_WORDS.test(intentText)) {
-    scenario = 'bug-fix';
-    score = lerp(70, 50, slowdown / 1.0);
-    confidence = 0.6;
-    why = `${change} for a bug fix: whether it is worth it depends on the bug's severity.`;
+    const simpler = complexityImproved ? ` that lowered complexity (cyclomatic ${before.cyclomatic ?? '?'} → ${after.cyclomatic ?? '?'})` : '';
+    why =
+      r > 2 && !intent.explainsCost
+        ? `A refactoring${simpler} should not more than double the time, and nothing written says why it must.`
+        : `A refactoring${simpler}${quoteOf(intent)}: ${score >= 80 ? 'the cost is small' : 'review whether it pays for its cost'}.`;
   } else {
     scenario = 'unexplained-regression';
-    score = slowdown <= 0.2 ? lerp(55, 45, slowdown / 0.2) : slowdown <= 0.5 ? lerp(45, 31, (slowdown - 0.2) / 0.3) : lerp(30, 10, (slowdown - 0.5) / 1.5);
-    confidence = 0.7;
-    why = intentText
-      ? `${change}, and the stated intent names no feature, security, refactoring or bug fix that would justify it.`
-      : `${change} with no stated reason (no feature, security, refactoring or fix intent found).`;
+    const curve = intent.explainsCost ? CURVES.costExplained : intent.stated ? CURVES.reasonUnrecognised : CURVES.unexplained;
+    score = onCurve(curve, r);
+    confidence = intent.stated ? 0.55 : 0.7;
+    why = !intent.stated
+      ? 'No reason was given for the slowdown (no note, commit message, new doc text or comment).'
+      : intent.explainsCost
+        ? `The author accepts the cost${quoteOf(intent)}: review the trade-off.`
+        : `A reason was given${quoteOf(intent)}, but no reason was recognised as a feature, fix, security or refactoring: a reviewer should read it.`;
   }
 
-  // Caps: problems that outweigh any scenario.
+  // Caps: problems no scenario outweighs.
   const notes: string[] = [];
-  if (findingsAdded) {
-    score = Math.min(score, 25);
-    notes.push(`new security findings: ${(after.securityFindings ?? []).filter((f) => !(before.securityFindings ?? []).includes(f)).join(', ') || `${secBefore} → ${secAfter}`}`);
+  let ceiling: Verdict['ceiling'];
+  if (findings.added.length > 0) {
+    const worst = findings.added.some((f) => f.severity === 'error') ? CAPS.newError : CAPS.newWarning;
+    score = Math.min(score, worst);
+    const what = findings.added.map(findingText).join(', ');
+    ceiling = { score: worst, why: `new security finding in the changed lines: ${what}` };
+    notes.push(`new security finding in the changed lines: ${what}`);
   }
+  const incidental = findings.removed.filter((f) => !securityFix.includes(f));
+  if (incidental.length > 0 && scenario !== 'improvement') notes.push(`no longer reports ${incidental.map((f) => f.ruleId).join(', ')} (a side effect, not counted as a security fix)`);
+  if (intent.ignored > 0) notes.push(`${intent.ignored} statement(s) addressed to the reviewer rather than explaining the change were not read as reasons`);
+  if (findings.addedInfo.length > 0) notes.push(`new hints (not deciding): ${findings.addedInfo.map((f) => f.ruleId).join(', ')}`);
   if ((after.typeErrors ?? 0) > (before.typeErrors ?? 0)) {
-    score = Math.min(score, 50);
+    score = Math.min(score, CAPS.typeErrors);
     notes.push(`type errors rose from ${before.typeErrors ?? 0} to ${after.typeErrors}`);
   }
-  if (input.growth?.classification === 'regression') {
-    const justified = scenario === 'feature-addition' || scenario === 'security-improvement';
-    score = Math.min(score, justified ? 70 : 45);
-    notes.push(`growth order worsened ${input.growth.baseline} → ${input.growth.current}`);
+  const g = input.growth;
+  if (g?.classification === 'regression') {
+    const into = (growthRank(g.current) ?? 0) >= QUADRATIC_RANK && (growthRank(g.baseline) ?? 0) < QUADRATIC_RANK;
+    const explained = intent.explainsGrowth;
+    const cap = !into ? CAPS.growthMinor : explained ? CAPS.growthExplained : CAPS.growthUnexplained;
+    score = Math.min(score, cap);
+    notes.push(`growth order worsened ${g.baseline} → ${g.current}${into && !explained ? ', and nothing written explains it' : ''}`);
   }
   if (input.memory?.classification === 'regression') {
     score -= 5;
     notes.push(`allocation per call rose ${Math.round(input.memory.baseline)} → ${Math.round(input.memory.current)} bytes`);
   }
   score = Math.round(Math.min(100, Math.max(0, score)));
-  const reasoning = notes.length ? `${why} Also: ${notes.join('; ')}.` : why;
-  return { recommendation: recommendationFor(score), score, source: 'rules', reasoning, confidence, scenario };
+  const reasoning = `${capitalise(facts)}. ${why}${notes.length ? ` Also: ${notes.join('; ')}.` : ''}`;
+  return { recommendation: recommendationFor(score), score, source: 'rules', reasoning, confidence, scenario, facts, ...(ceiling ? { ceiling } : {}) };
+}
+
+function capitalise(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
 }

@@ -32,14 +32,32 @@ export interface Verdict {
   scenario?: Scenario;
   /** Why the LLM was not used or was overruled, when it was configured. */
   llmNote?: string;
+  /**
+   * The measured facts the verdict rests on, in one sentence (change with CI and medians, growth, findings);
+   * kept at the head of the reasoning whoever decided.
+   */
+  facts?: string;
+  /** A hard limit the rules set that no model may lift: a new real security finding. */
+  ceiling?: { score: number; why: string };
+}
+
+/** One security finding, placed in the function's own source. */
+export interface FindingSummary {
+  ruleId: string;
+  severity: 'error' | 'warning' | 'info';
+  message: string;
+  /** 0-based line within the function's source, when known. */
+  line?: number;
 }
 
 /** Static-analysis figures of one version (any may be missing when analysis failed). */
 export interface StaticSummary {
   cyclomatic?: number;
   cognitive?: number;
-  /** Security findings, as rule ids or short messages. */
+  /** Security findings, as rule ids. */
   securityFindings?: string[];
+  /** The same findings in detail; when present, verdicts use these (severity, message and line decide "new"). */
+  findings?: FindingSummary[];
   typeErrors?: number;
   /** Number of declared parameters. */
   params?: number;
@@ -49,6 +67,13 @@ export interface StaticSummary {
 export interface ChangeIntent {
   /** The function's doc comment in the new version. */
   doc?: string;
+  /**
+   * The doc comment of the old version ('' when it had none). When given, only what the new doc adds counts as
+   * a reason for the change; when omitted (unknown), the whole new doc does.
+   */
+  oldDoc?: string;
+  /** Comments the change added inside the function or just above it. */
+  comments?: string[];
   /** Messages of commits touching the function, newest first. */
   commits?: string[];
   /** A note the user gave (`--note`, or the panel). */
@@ -69,6 +94,20 @@ export interface VerdictInput {
   /** True when the two versions have the same content hash; derived from the sources when omitted. */
   codeUnchanged?: boolean;
   intent: ChangeIntent;
+  /** Absolute figures of each side, for the reasoning and the prompt (a ratio alone has no scale). */
+  measurements?: { baseline: SideFigures; current: SideFigures };
+  /** Module-level declarations either version uses (constants, helpers, types), as written. */
+  moduleDeclarations?: string[];
+  /** The inputs the benchmark ran on (the profiler's `inputs` block); shown to the LLM. */
+  inputs?: unknown;
+}
+
+/** One side's measured figures. */
+export interface SideFigures {
+  medianNs: number;
+  ci95Ns: [number, number];
+  samples: number;
+  allocatedBytesPerCall?: number;
 }
 
 /** The decision bands of the seed: ≥ 80 ACCEPT, ≤ 30 REJECT, else REVIEW. */

@@ -15,7 +15,7 @@ test('an agreeing LLM answer is the verdict, labelled llm', async () => {
     assert.equal(v.source, 'llm');
     assert.equal(v.recommendation, 'ACCEPT');
     assert.equal(v.score, 82);
-    assert.equal(v.reasoning, 'The reviver option justifies 20%.');
+    assert.match(v.reasoning, /^\d+% slower \(.* per call, .*\)\. LLM: The reviver option justifies 20%\.$/, 'the measured facts stay, the model adds its words');
     const sent = fake.requests[0]!.body;
     assert.equal(sent.temperature, 0);
     assert.equal(sent.model, 'judge-1');

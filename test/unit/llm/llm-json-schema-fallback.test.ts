@@ -33,7 +33,7 @@ test('neither format: plain request, JSON extracted from a chatty answer', async
     const llm = new LlmClient({ enabled: true, baseURL: fake.url, model: 'm', maxRetries: 0 });
     const v = await decideVerdict(verdictInput(2), { llm });
     assert.equal(v.source, 'llm');
-    assert.equal(v.reasoning, 'Slower with no reason.');
+    assert.match(v.reasoning, /LLM: Slower with no reason\.$/);
     assert.equal(fake.requests.at(-1)!.body.response_format, undefined);
   } finally {
     await fake.close();

@@ -14,7 +14,19 @@ test('10% slower without a reason: REVIEW; 2x slower without a reason: REJECT', 
 });
 
 test('new security findings cap any scenario at REJECT', () => {
-  const v = rulesVerdict(verdictInput(0.7, { before: { securityFindings: [] }, after: { securityFindings: ['detect-eval-with-expression'] } }));
+  const v = rulesVerdict(verdictInput(0.7, { before: { securityFindings: [] }, after: { securityFindings: ['no-eval'] } }));
   assert.equal(v.recommendation, 'REJECT');
-  assert.match(v.reasoning, /detect-eval-with-expression/);
+  assert.match(v.reasoning, /no-eval/);
+  assert.equal(v.ceiling?.score, 20);
+});
+
+test('no stated reason is said as such; a stated but unrecognised one moves towards REVIEW without blame', () => {
+  const bare = rulesVerdict(verdictInput(1.4));
+  assert.match(bare.reasoning, /No reason was given/);
+  const stated = rulesVerdict(verdictInput(1.4, { intent: { commits: ['tweak the tokenizer loop as discussed with Ana'] } }));
+  assert.equal(stated.scenario, 'unexplained-regression');
+  assert.match(stated.reasoning, /no reason was recognised/);
+  assert.doesNotMatch(stated.reasoning, /names no feature/);
+  assert.ok(stated.score > bare.score, `${stated.score} > ${bare.score}`);
+  assert.equal(stated.recommendation, 'REVIEW');
 });
