@@ -3,7 +3,7 @@
 import { describeRatio } from '../format';
 import { buildVerdictPrompt, lineDiff } from './prompt';
 import { readIntent } from './intent';
-import { rulesVerdict } from './rules';
+import { growthRisk, rulesVerdict } from './rules';
 import type { LlmAnswer, LlmClient } from './llm';
 import { recommendationFor, type Verdict, type VerdictInput } from './types';
 
@@ -83,7 +83,7 @@ export function reconcile(input: VerdictInput, rules: Verdict, answer: LlmAnswer
     if (bigSlowdown && !gain) {
       return guarded(rules, answer, `it cannot ACCEPT a change measured ${describeRatio(t.ratio)} with no added feature, fix or security gain`);
     }
-    if (input.growth?.classification === 'regression' && !intent.explainsGrowth) {
+    if (input.growth && growthRisk(input) === 'quadratic' && !intent.explainsGrowth) {
       return guarded(rules, answer, `it cannot ACCEPT a growth order that worsened (${input.growth.baseline} → ${input.growth.current}) without a stated reason`);
     }
   }

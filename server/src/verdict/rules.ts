@@ -60,6 +60,20 @@ export const CAPS = { newError: 20, newWarning: 30, growthUnexplained: 25, growt
 /** Rank of O(n²) in classify's order table: crossing into it or beyond is the accidental quadratic. */
 const QUADRATIC_RANK = growthRank('O(n^2)')!;
 
+/**
+ * How much a worsened growth order weighs: `quadratic` when it crosses into O(n²) or worse and the time regressed
+ * too (the accidental quadratic), `minor` for a smaller step with a measured slowdown or a crossing without one;
+ * nothing when only the fit moved among low orders and the time did not (a fit on few sizes can wobble).
+ */
+export function growthRisk(input: VerdictInput): 'quadratic' | 'minor' | undefined {
+  const g = input.growth;
+  if (g?.classification !== 'regression') return undefined;
+  const into = (growthRank(g.current) ?? 0) >= QUADRATIC_RANK && (growthRank(g.baseline) ?? 0) < QUADRATIC_RANK;
+  const slower = input.time.classification === 'regression';
+  if (into) return slower ? 'quadratic' : 'minor';
+  return slower ? 'minor' : undefined;
+}
+
 /** Strips comments and whitespace so formatting-only edits count as the same code. */
 function normalise(source: string): string {
   return source.replace(/\/\*[\s\S]*?\*\/|\/\/[^\n]*/g, '').replace(/\s+/g, '');
@@ -197,12 +211,14 @@ export function rulesVerdict(input: VerdictInput): Verdict {
     notes.push(`type errors rose from ${before.typeErrors ?? 0} to ${after.typeErrors}`);
   }
   const g = input.growth;
-  if (g?.classification === 'regression') {
-    const into = (growthRank(g.current) ?? 0) >= QUADRATIC_RANK && (growthRank(g.baseline) ?? 0) < QUADRATIC_RANK;
+  const risk = growthRisk(input);
+  if (g && risk) {
     const explained = intent.explainsGrowth;
-    const cap = !into ? CAPS.growthMinor : explained ? CAPS.growthExplained : CAPS.growthUnexplained;
+    const cap = risk === 'minor' ? CAPS.growthMinor : explained ? CAPS.growthExplained : CAPS.growthUnexplained;
     score = Math.min(score, cap);
-    notes.push(`growth order worsened ${g.baseline} → ${g.current}${into && !explained ? ', and nothing written explains it' : ''}`);
+    notes.push(`growth order worsened ${g.baseline} → ${g.current}${risk === 'quadratic' && !explained ? ', and nothing written explains it' : ''}`);
+  } else if (g?.classification === 'regression') {
+    notes.push(`the growth fit moved ${g.baseline} → ${g.current} without a measured slowdown (not counted)`);
   }
   if (input.memory?.classification === 'regression') {
     score -= 5;
