@@ -1,0 +1,33 @@
+// Caps applied after any scenario: more type errors, more allocation, a worse growth order (explained or not).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { rulesVerdict } from '../../../server/src/verdict/rules';
+import { verdictInput } from '../../support/verdict-fixtures';
+
+const quadratic = { baseline: 'O(n)', current: 'O(n^2)', classification: 'regression' as const };
+
+test('more type errors cap an otherwise accepted change at 50', () => {
+  const v = rulesVerdict(verdictInput(1, { before: { typeErrors: 0 }, after: { typeErrors: 2 } }));
+  assert.equal(v.score, 50);
+  assert.match(v.reasoning, /type errors rose from 0 to 2/);
+});
+
+test('more allocation per call costs 5 points', () => {
+  const plain = rulesVerdict(verdictInput(1));
+  const alloc = rulesVerdict(verdictInput(1, { memory: { baseline: 1000, current: 5000, ratio: 5, classification: 'regression' } }));
+  assert.equal(alloc.score, plain.score - 5);
+});
+
+test('into O(n²) with a slowdown: REJECT unless the intent explains the growth, then REVIEW', () => {
+  const feature = { commits: ['Add fuzzy matching option'] };
+  assert.equal(rulesVerdict(verdictInput(1.2, { growth: quadratic, intent: feature })).recommendation, 'REJECT');
+  const explained = rulesVerdict(verdictInput(1.2, { growth: quadratic, intent: { commits: ['Add fuzzy matching option; quadratic, but inputs stay small (at most 20 names)'] } }));
+  assert.equal(explained.recommendation, 'REVIEW');
+  assert.ok(explained.score <= 60);
+});
+
+test('a fit that moves among low orders without a slowdown is noted, not counted', () => {
+  const v = rulesVerdict(verdictInput(1, { growth: { baseline: 'O(log n)', current: 'O(n)', classification: 'regression' } }));
+  assert.equal(v.recommendation, 'ACCEPT');
+  assert.match(v.reasoning, /not counted/);
+});
