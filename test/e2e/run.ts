@@ -22,7 +22,7 @@ const CODE_SERVER = path.join(E2E_ROOT, 'cs/node_modules/.bin/code-server');
 const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
 const TIMEOUT_MS = Number(process.env.E2E_TIMEOUT_MS ?? 300_000);
 const useVsix = process.argv.includes('--vsix');
-/** Where the suite's screenshots go (it asks for one with a `PERFLENS_SCREENSHOT <name> <text>` log line). */
+/** Where the suite's screenshots go (it asks for one with a `PERFLENS_SCREENSHOT <name> <text | text…>` log line). */
 const SHOTS = path.join(REPO, 'test-output', 'e2e', 'screenshots');
 const nodeAt = process.argv.indexOf('--node');
 /** The Node the server and the sandbox run on (perflens.nodePath). */
@@ -73,13 +73,14 @@ async function waitForHealth(base: string, child: ChildProcess, log: string): Pr
 }
 
 /**
- * Saves a screenshot once the page shows `text` and a hover, for the suite that asked for it: written under a
+ * Saves a screenshot once the page shows every part of `text` and a hover, for the suite that asked for it: written under a
  * temporary name and renamed, so the suite (which waits for the file) never sees half a PNG.
  */
 async function screenshot(page: import('playwright-core').Page, name: string, text: string): Promise<void> {
   const file = path.join(SHOTS, `${name}.png`);
   try {
-    await page.getByText(text).first().waitFor({ state: 'visible', timeout: 20_000 });
+    // `text` may name several things to wait for, separated by ' | ' (e.g. the lens and the hover).
+    for (const part of text.split(' | ')) await page.getByText(part).first().waitFor({ state: 'visible', timeout: 20_000 });
     await page.locator('.monaco-hover').first().waitFor({ state: 'visible', timeout: 20_000 });
   } catch (err) {
     step(`screenshot ${name}: ${err instanceof Error ? err.message.split('\n')[0] : String(err)}; taking it anyway`);

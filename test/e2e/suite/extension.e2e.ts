@@ -158,7 +158,8 @@ describe('PerfLens in VS Code', () => {
     // On screen, as a user sees it: the lens above the function and the hover over its name.
     editor.selection = new vscode.Selection(at, at);
     await vscode.commands.executeCommand('editor.action.showHover');
-    await screenshot('failure-lens-hover', 'Last benchmark failed');
+    // The editor redraws lenses a moment after the provider answers: the driver waits for the lens text too.
+    await screenshot('failure-lens-hover', '⚠ throws · ▶ re-run | Last benchmark failed');
   });
 
   it('opens the history panel of total', async () => {
