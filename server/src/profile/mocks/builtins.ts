@@ -4,6 +4,7 @@
 
 import { Readable, Writable } from 'node:stream';
 import { EventEmitter } from 'node:events';
+import { httpData } from './answers';
 import { CallCounter, FakeHandle, MockScope, callbackLast, recorded } from './record';
 
 /** Plausible content of any file: valid JSON and a valid string, so `JSON.parse(read())` works too. */
@@ -332,5 +333,6 @@ export const BUILTIN_MOCKS: Record<string, (real: Record<string, unknown>, scope
 /** A fetch that never leaves the process: a 200 JSON Response, counted under `module`. */
 export function mockFetch(counter: CallCounter, module = 'fetch'): typeof fetch {
   const scope = { module, counter };
-  return recorded(scope, async () => new Response(FILE_TEXT, { status: 200, headers: { 'content-type': 'application/json' } })) as typeof fetch;
+  // The body is shaped like the response type the code declares (answers.ts), `{}` when it declares none.
+  return recorded(scope, async () => new Response(JSON.stringify(httpData(module)), { status: 200, headers: { 'content-type': 'application/json' } })) as typeof fetch;
 }

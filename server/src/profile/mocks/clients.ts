@@ -1,14 +1,16 @@
 // Recording mocks of common network and database clients (axios, node-fetch, undici, pg, mysql2,
-// mongodb, ioredis, redis, @aws-sdk/*, openai). The real packages are never loaded, so they need
+// better-sqlite3, mongodb, ioredis, redis, @aws-sdk/*, openai), answering like the real ones (answers.ts). The real packages are never loaded, so they need
 // not be installed in the sandbox; what we do not model by hand falls back to a deep mock.
 
 import { CallCounter, MockScope, callbackLast, deepMock, recorded } from './record';
 import { mockFetch } from './builtins';
+import { httpData, sqlRows } from './answers';
 
 type Mod = Record<string, unknown>;
 
 function axiosMock(scope: MockScope): unknown {
-  const respond = (config: unknown) => Promise.resolve({ data: {}, status: 200, statusText: 'OK', headers: {}, config: config ?? {}, request: {} });
+  // The body is shaped like the response type the code declares (answers.ts), `{}` when it declares none.
+  const respond = (config: unknown) => Promise.resolve({ data: httpData('axios'), status: 200, statusText: 'OK', headers: { 'content-type': 'application/json' }, config: config ?? {}, request: {} });
   const make = (): Mod => {
     const instance = recorded(scope, (config?: unknown) => respond(config)) as unknown as Mod;
     for (const m of ['request', 'get', 'delete', 'head', 'options', 'post', 'put', 'patch', 'postForm', 'putForm', 'patchForm']) {
@@ -33,7 +35,10 @@ function nodeFetchMock(counter: CallCounter): unknown {
 }
 
 function undiciMock(scope: MockScope, counter: CallCounter): unknown {
-  const body = () => ({ json: async () => ({}), text: async () => '{}', arrayBuffer: async () => new ArrayBuffer(2), dump: async () => {} });
+  const body = () => {
+    const data = httpData('undici');
+    return { json: async () => data, text: async () => JSON.stringify(data), arrayBuffer: async () => new ArrayBuffer(2), dump: async () => {} };
+  };
   const request = recorded(scope, async () => ({ statusCode: 200, headers: { 'content-type': 'application/json' }, trailers: {}, body: body() }));
   return deepMock(scope, {
     request,
@@ -44,8 +49,12 @@ function undiciMock(scope: MockScope, counter: CallCounter): unknown {
 }
 
 function pgMock(scope: MockScope): unknown {
-  const result = () => ({ rows: [], rowCount: 0, fields: [], command: 'SELECT' });
-  const query = recorded(scope, (...args: unknown[]) => (callbackLast(args, null, result()) ? undefined : Promise.resolve(result())));
+  // Rows shaped by the query's declared row type; a lookup by id finds its row about half the time (answers.ts).
+  const result = (args: unknown[]) => {
+    const values = Array.isArray(args[1]) ? args[1] : ((args[0] as { values?: unknown[] })?.values ?? []);
+    return { ...sqlRows('pg', args[0], values), fields: [] };
+  };
+  const query = recorded(scope, (...args: unknown[]) => (callbackLast(args, null, result(args)) ? undefined : Promise.resolve(result(args))));
   const end = recorded(scope, (...args: unknown[]) => (callbackLast(args, null) ? undefined : Promise.resolve()));
   class Client {
     query = query;
@@ -71,11 +80,15 @@ function pgMock(scope: MockScope): unknown {
 }
 
 function mysql2Mock(scope: MockScope, promiseApi: boolean): unknown {
-  const rows = (): [unknown[], unknown[]] => [[], []];
+  // SELECT gives [rows, fields]; a write gives [ResultSetHeader, undefined], as mysql2 does.
+  const answer = (args: unknown[]): [unknown, unknown] => {
+    const r = sqlRows('mysql2', args[0], Array.isArray(args[1]) ? args[1] : []);
+    return r.command === 'SELECT' || r.command === 'WITH' ? [r.rows, []] : [{ affectedRows: r.rowCount, insertId: r.rowCount ? 1 : 0, warningStatus: 0 }, undefined];
+  };
   const conn = (usePromises: boolean): Mod => {
     const call = recorded(scope, (...args: unknown[]) => {
-      if (usePromises) return Promise.resolve(rows());
-      callbackLast(args, null, ...rows());
+      if (usePromises) return Promise.resolve(answer(args));
+      callbackLast(args, null, ...answer(args));
       return undefined;
     });
     const c: Mod = {
@@ -143,6 +156,36 @@ function mongodbMock(scope: MockScope): unknown {
   return { MongoClient, ObjectId, default: { MongoClient, ObjectId } };
 }
 
+/** better-sqlite3: `prepare(sql)` gives a statement whose get/all/run answer like the real one, synchronously. */
+function betterSqliteMock(scope: MockScope): unknown {
+  const statement = (sql: unknown): Mod => {
+    const st: Mod = {
+      get: recorded(scope, (...values: unknown[]) => sqlRows('better-sqlite3', sql, values.flat()).rows[0]),
+      all: recorded(scope, (...values: unknown[]) => sqlRows('better-sqlite3', sql, values.flat()).rows),
+      iterate: recorded(scope, (...values: unknown[]) => sqlRows('better-sqlite3', sql, values.flat()).rows[Symbol.iterator]()),
+      run: recorded(scope, (...values: unknown[]) => ({ changes: sqlRows('better-sqlite3', sql, values.flat()).rowCount, lastInsertRowid: 1 })),
+      pluck: () => st, expand: () => st, raw: () => st, safeIntegers: () => st, bind: () => st,
+      columns: () => [], reader: true, source: String(sql),
+    };
+    return st;
+  };
+  class Database {
+    open = true;
+    inTransaction = false;
+    constructor(readonly name = ':memory:') {
+      scope.counter.hit(scope.module);
+    }
+    prepare = recorded(scope, (sql: unknown) => statement(sql));
+    exec = recorded(scope, () => this);
+    pragma = recorded(scope, () => []);
+    transaction = (fn: (...a: unknown[]) => unknown) => Object.assign((...a: unknown[]) => fn(...a), { deferred: fn, immediate: fn, exclusive: fn });
+    close = recorded(scope, () => this);
+    function = (): this => this;
+    aggregate = (): this => this;
+  }
+  return Object.assign(Database, { default: Database });
+}
+
 /** Redis command replies: enough for caches (get → null on a miss) and counters. */
 function redisReply(command: string): unknown {
   const c = command.toLowerCase();
@@ -155,13 +198,74 @@ function redisReply(command: string): unknown {
   return null;
 }
 
-/** A Redis client: every unknown property is a command answering with redisReply(), as a promise or via callback. */
-function redisClient(scope: MockScope): unknown {
+/**
+ * The commands a cache and a counter use, on a real in-memory store shared by the run's clients: a get
+ * after a set hits, incr counts, del removes. Other commands answer with redisReply().
+ */
+function redisStore(): Record<string, (...a: unknown[]) => unknown> {
+  const kv = new Map<string, unknown>();
+  const hash = (k: unknown): Map<string, unknown> => {
+    let h = kv.get(String(k));
+    if (!(h instanceof Map)) kv.set(String(k), (h = new Map()));
+    return h as Map<string, unknown>;
+  };
+  const list = (k: unknown): unknown[] => {
+    let l = kv.get(String(k));
+    if (!Array.isArray(l)) kv.set(String(k), (l = []));
+    return l as unknown[];
+  };
+  const str = (v: unknown): string | null => (v === undefined ? null : typeof v === 'string' ? v : String(v));
+  const incrBy = (k: unknown, by: number): number => {
+    const next = Number(kv.get(String(k)) ?? 0) + by;
+    kv.set(String(k), String(next));
+    return next;
+  };
+  return {
+    get: (k) => str(kv.get(String(k))),
+    set: (k, v) => (kv.set(String(k), String(v)), 'OK'),
+    setex: (k, _ttl, v) => (kv.set(String(k), String(v)), 'OK'),
+    setEx: (k, _ttl, v) => (kv.set(String(k), String(v)), 'OK'),
+    getdel: (k) => {
+      const v = str(kv.get(String(k)));
+      kv.delete(String(k));
+      return v;
+    },
+    mget: (...ks) => ks.flat().map((k) => str(kv.get(String(k)))),
+    mGet: (ks) => (ks as unknown[]).map((k) => str(kv.get(String(k)))),
+    del: (...ks) => ks.flat().filter((k) => kv.delete(String(k))).length,
+    exists: (...ks) => ks.flat().filter((k) => kv.has(String(k))).length,
+    incr: (k) => incrBy(k, 1),
+    incrby: (k, by) => incrBy(k, Number(by)),
+    incrBy: (k, by) => incrBy(k, Number(by)),
+    decr: (k) => incrBy(k, -1),
+    hset: (k, f, v) => (hash(k).set(String(f), String(v)), 1),
+    hSet: (k, f, v) => (hash(k).set(String(f), String(v)), 1),
+    hget: (k, f) => str(hash(k).get(String(f))),
+    hGet: (k, f) => str(hash(k).get(String(f))),
+    hgetall: (k) => Object.fromEntries(hash(k)),
+    hGetAll: (k) => Object.fromEntries(hash(k)),
+    lpush: (k, ...vs) => list(k).unshift(...vs.flat()),
+    rpush: (k, ...vs) => list(k).push(...vs.flat()),
+    lrange: (k, a, b) => list(k).slice(Number(a), Number(b) === -1 ? undefined : Number(b) + 1),
+    llen: (k) => list(k).length,
+    sadd: (k, ...vs) => {
+      const l = list(k);
+      const add = vs.flat().filter((v) => !l.includes(v));
+      l.push(...add);
+      return add.length;
+    },
+    smembers: (k) => [...list(k)],
+    flushall: () => (kv.clear(), 'OK'),
+  };
+}
+
+/** A Redis client: stored commands answer from the run's store, every other property is a command answering with redisReply(). */
+function redisClient(scope: MockScope, store: Record<string, (...a: unknown[]) => unknown>): unknown {
   const own: Mod = {
     status: 'ready', isOpen: true, isReady: true,
     connect: recorded(scope, () => Promise.resolve(client)),
     disconnect: recorded(scope, () => Promise.resolve()),
-    duplicate: () => redisClient(scope),
+    duplicate: () => redisClient(scope, store),
     on: () => client, once: () => client, off: () => client,
     pipeline: () => batch(), multi: () => batch(),
   };
@@ -176,16 +280,22 @@ function redisClient(scope: MockScope): unknown {
     get(target, key) {
       if (key in target) return target[key as string];
       if (typeof key !== 'string' || key === 'then') return undefined;
-      return recorded(scope, (...args: unknown[]) => (callbackLast(args, null, redisReply(key)) ? true : Promise.resolve(redisReply(key))));
+      const command = store[key];
+      const reply = (args: unknown[]): unknown => (command ? command(...args.filter((a) => typeof a !== 'function')) : redisReply(key));
+      return recorded(scope, (...args: unknown[]) => {
+        const value = reply(args);
+        return callbackLast(args, null, value) ? true : Promise.resolve(value);
+      });
     },
   });
   return client;
 }
 
 function ioredisMock(scope: MockScope): unknown {
+  const store = redisStore();
   const Redis = function Redis() {
     scope.counter.hit(scope.module);
-    return redisClient(scope);
+    return redisClient(scope, store);
   } as unknown as Mod;
   Redis.default = Redis;
   Redis.Redis = Redis;
@@ -194,7 +304,8 @@ function ioredisMock(scope: MockScope): unknown {
 }
 
 function redisMock(scope: MockScope): unknown {
-  return { createClient: recorded(scope, () => redisClient(scope)), createCluster: recorded(scope, () => redisClient(scope)) };
+  const store = redisStore();
+  return { createClient: recorded(scope, () => redisClient(scope, store)), createCluster: recorded(scope, () => redisClient(scope, store)) };
 }
 
 /** @aws-sdk/*: `XxxClient` classes whose send() resolves with metadata, `XxxCommand` classes that keep their input. */
@@ -263,6 +374,8 @@ export function clientMockFor(specifier: string, counter: CallCounter): { module
       return { module: pkg, exports: pgMock(scope) };
     case 'mysql2':
       return { module: pkg, exports: mysql2Mock(scope, specifier === 'mysql2/promise') };
+    case 'better-sqlite3':
+      return { module: pkg, exports: betterSqliteMock(scope) };
     case 'mongodb':
       return { module: pkg, exports: mongodbMock(scope) };
     case 'ioredis':

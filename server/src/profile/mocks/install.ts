@@ -14,6 +14,7 @@ import { resolve, sep } from 'node:path';
 import { CallCounter } from './record';
 import { BUILTIN_MOCKS, mockFetch } from './builtins';
 import { clientMockFor } from './clients';
+import { scripted } from './answers';
 
 /** One mocked module that the run touched, and how many calls reached it. */
 export interface MockHit {
@@ -100,6 +101,8 @@ function mockFor(request: string, counter: CallCounter, cache: Map<string, unkno
   } else if (!request.startsWith('node:') && !request.startsWith('.') && !request.startsWith('/')) {
     mock = clientMockFor(name, counter)?.exports;
   }
+  // Methods the user scripted (.perflens/mocks.json, @perflens-mock) answer with the script's value.
+  if (mock !== undefined) mock = scripted(name, mock);
   if (mock !== undefined) cache.set(name, mock);
   return mock;
 }

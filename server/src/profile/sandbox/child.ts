@@ -6,6 +6,7 @@ import { readFileSync, writeSync } from 'node:fs';
 import Module from 'node:module';
 import { dirname, join } from 'node:path';
 import { installMocks, type MockRecorder } from '../mocks/install';
+import { setAnswers } from '../mocks/answers';
 import { materialize, MaterializeError } from '../inputs/materialize';
 import { formatExample } from '../inputs/preview';
 import type { Pool, Target } from '../harness/call';
@@ -152,6 +153,7 @@ async function main(): Promise<void> {
   const sandboxDir = process.argv[2] ?? process.cwd();
   const job = JSON.parse(readFileSync(join(sandboxDir, JOB_FILE), 'utf8')) as ChildJob;
   guardProcess();
+  setAnswers(job.answers);
   const recorder: MockRecorder = installMocks({ sandboxDir: job.sandboxDir });
   resolveFromWorkspace(job.variants);
   const coverageSession = job.coverage ? await startCoverage() : undefined;

@@ -3,6 +3,7 @@
 // Messages are written synchronously so that even a child that dies right after still delivers them.
 
 import type { InputRecipe } from '../inputs/recipe';
+import type { MockAnswers } from '../mocks/answers';
 
 /** Why a run failed. The same five kinds reach the CLI's JSON and the editor. */
 export type SandboxErrorKind = 'timeout' | 'oom' | 'crash' | 'throws' | 'unsupported-input';
@@ -109,6 +110,8 @@ export interface ChildJob {
   growth: GrowthJob | null;
   /** Set for a coverage pass: the child only runs candidates under coverage and reports them. */
   coverage?: CoverageJob;
+  /** What the client mocks answer: row and response shapes from the code, scripts from the user (mocks/answers.ts). */
+  answers?: MockAnswers;
   /** Materialize indexes of the pool entries to time (chosen by a coverage pass); absent: 0 … poolSize-1. */
   indices?: number[];
 }
