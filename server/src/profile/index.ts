@@ -228,6 +228,7 @@ function jobFor(sandboxDir: string, variants: VariantJob[], plan: InputPlan, tim
     timing: { budgetMs: timingMs, minSamples: 10, maxSamples: 3000, targetSampleNs: 250_000 },
     memory: true,
     growth: growthMs > 0 ? { budgetMs: growthMs, maxSize: 2 ** 16 } : null,
+    answers: plan.mocks,
   };
 }
 
@@ -290,7 +291,7 @@ function inputsOf(p: Planned | null, timed?: ChildResult['inputs']): InputsSumma
   const params = (p?.plan.params ?? []).map((spec, k) => {
     const seen = timed?.examples[k];
     // A default kept by passing undefined reads better as the default's source text.
-    const example = seen === undefined || (seen === 'undefined' && spec.source === 'default') ? spec.example : seen;
+    const example = seen === undefined ? spec.example : seen === 'undefined' && spec.default !== undefined ? `${spec.default} (default)` : seen;
     return { ...spec, example };
   });
   return { source: p?.plan.source ?? 'synthesized', n: timed?.n ?? DEFAULT_SIZE, inputsCloned: timed?.cloned ?? false, params };

@@ -105,7 +105,8 @@ export async function coveragePass(session: CoverageSession, o: CoverageOptions)
   const unreached = new Set<number>();
   o.blocks.forEach((b, k) => {
     if (covered.has(k)) return;
-    for (let line = b.startLine + 1; line <= b.endLine + 1; line++) if (!coveredLines.has(line)) unreached.add(line);
+    // From the block's first statement: the line holding its `{` also holds code that ran (`if (x) {`).
+    for (let line = b.line + 1; line <= b.endLine + 1; line++) if (!coveredLines.has(line)) unreached.add(line);
   });
   return { covered: covered.size, total: o.blocks.length, unreachedLines: [...unreached].sort((a, b) => a - b), indices, threw: reached.filter((r) => r === null).length };
 }
@@ -141,7 +142,8 @@ function blocksReached(script: V8Script | undefined, map: (offset: number) => [n
     }
   }
   blocks.forEach((b, k) => {
-    const p: [number, number] = [b.line, b.column];
+    // One character into the block's first token: mapped range starts can land a character late.
+    const p: [number, number] = [b.line, b.column + 1];
     let inner: Mapped | undefined;
     for (const r of ranges) if (before(r.start, p) && before(p, r.end) && (!inner || r.size < inner.size)) inner = r;
     if (inner && inner.count > 0) out.add(k);

@@ -4,7 +4,7 @@
 
 import v8 from 'node:v8';
 import type { MemoryMeasure } from '../sandbox/contract';
-import { sampleInputs, takeSample, type TimedVariant } from './measure';
+import { MAX_FRESH_CALLS, sampleInputs, takeSample, type TimedVariant } from './measure';
 
 type GcFn = () => void;
 
@@ -60,7 +60,9 @@ function forSlices(v: TimedVariant, calls: number, each: (k: number) => unknown)
  * 50 ms each). A leak is suspected when each of three growing rounds retains memory per call.
  */
 export async function measureMemory(v: TimedVariant, perCallNs: number): Promise<MemoryMeasure> {
-  const calls = Math.max(10, Math.min(200_000, Math.round(50e6 / Math.max(perCallNs, 1))));
+  // Fresh inputs are copied for every call: cap the calls so copying stays a small part of the run.
+  const cap = v.probe.mutates ? 4 * MAX_FRESH_CALLS : 200_000;
+  const calls = Math.max(10, Math.min(cap, Math.round(50e6 / Math.max(perCallNs, 1))));
 
   // Fresh inputs are allocated between samples, not by the function: measured alone and taken off.
   const copies = v.probe.mutates ? await allocatedBy(async () => void forSlices(v, calls, (k) => sampleInputs(v, k))) : 0;

@@ -43,6 +43,47 @@ export function checkFile(file: string, text: string, workspaceRoot?: string, le
   return { program, checker: program.getTypeChecker(), sourceFile };
 }
 
+/**
+ * Calls of the function declared at `position` of `file`, found with TypeScript's find-references over
+ * the file and `candidates` (other files that mention its name; added to the full program). Each call
+ * comes with the checked program it was found in.
+ */
+export function callsOf(file: string, text: string, workspaceRoot: string | undefined, position: number, candidates: string[]): { calls: ts.CallExpression[]; checker: ts.TypeChecker } | undefined {
+  const abs = resolve(file);
+  checkFile(abs, text, workspaceRoot);
+  const configPath = findConfig(dirname(abs), workspaceRoot ? resolve(workspaceRoot) : undefined);
+  const project = projects.get(`full:${configPath ?? `default:${workspaceRoot ?? dirname(abs)}`}`);
+  if (!project) return undefined;
+  for (const c of candidates) project.roots.add(resolve(c));
+  const refs = project.service.findReferences(abs, position) ?? [];
+  const program = project.service.getProgram();
+  if (!program) return undefined;
+  const calls: ts.CallExpression[] = [];
+  for (const entry of refs) {
+    for (const ref of entry.references) {
+      if (ref.isDefinition) continue;
+      const sf = program.getSourceFile(ref.fileName);
+      if (!sf) continue;
+      let node: ts.Node | undefined = findToken(sf, ref.textSpan.start);
+      // `f(…)`, `obj.f(…)`, `this.f(…)`: the reference is the callee, or the name of the callee.
+      if (node && ts.isPropertyAccessExpression(node.parent) && node.parent.name === node) node = node.parent;
+      if (node && ts.isCallExpression(node.parent) && node.parent.expression === node) calls.push(node.parent);
+    }
+  }
+  return { calls, checker: program.getTypeChecker() };
+}
+
+function findToken(sf: ts.SourceFile, pos: number): ts.Node | undefined {
+  let found: ts.Node | undefined;
+  const visit = (n: ts.Node): void => {
+    if (pos < n.getStart(sf) || pos >= n.end) return;
+    found = n;
+    ts.forEachChild(n, visit);
+  };
+  visit(sf);
+  return found;
+}
+
 function findConfig(dir: string, stopAt: string | undefined): string | undefined {
   let current = dir;
   for (;;) {

@@ -341,6 +341,12 @@ function shapeRecipe(type: ts.Type, ctx: TypeContext, stack: ts.Type[]): ValueRe
   for (const p of props) {
     const optional = (p.flags & ts.SymbolFlags.Optional) !== 0;
     const pt = checker.getTypeOfSymbolAtLocation(p, ctx.location);
+    // A method returning its own object (`status(code): this`) is fluent: the stub returns its receiver.
+    const ret = pt.getCallSignatures()[0]?.getReturnType();
+    if (ret && (ret === type || (ret as { isThisType?: boolean }).isThisType)) {
+      fields.push({ name: p.getName(), value: { kind: 'function', fluent: true } });
+      continue;
+    }
     let value = recipeForType(pt, ctx, stack);
     if (value instanceof Unsynthesizable) {
       if (optional) continue; // leave out what we cannot build when the type allows it

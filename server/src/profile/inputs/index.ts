@@ -6,12 +6,15 @@ import ts from 'typescript';
 import type { LocatedFunction } from '../../locate/types';
 import { checkFile, findFunctionNode, hasUnresolvedTypes } from './checker';
 import { recipeForType, Unsynthesizable, UNTYPED, type TypeContext } from './fromType';
-import { recipeFromUsage, receiverFromThisUsage, isCountName } from './usage';
+import { recipeFromUsage, receiverFromThisUsage, isCountName, accessedPaths } from './usage';
 import { fromInputsFile, fromJsDoc, INPUTS_FILE, type UserInputs } from './user';
 import { previewRecipe } from './preview';
-import { drawNeedles, refineByName } from './names';
+import { drawNeedles, isNeedleName, refineByName } from './names';
 import { literalRecipe } from './literals';
-import type { InputRecipe, ValueRecipe } from './recipe';
+import { planMockShapes } from './mockShapes';
+import { callSites, type CallSite } from './callSites';
+import type { MockAnswers } from '../mocks/answers';
+import type { InputRecipe, ValueRecipe, WarmUp } from './recipe';
 
 export type { InputRecipe, ValueRecipe } from './recipe';
 
@@ -27,6 +30,8 @@ export interface ParamSpec {
   type: string;
   example: string;
   source: InputSource;
+  /** The parameter's default as written, when it has one (shown where a call leaves it to the default). */
+  default?: string;
 }
 
 /** A parameter we could not build a value for, and how the user can give one. */
@@ -47,6 +52,8 @@ export interface InputPlan {
   /** True when some collection, string or count in the inputs scales with the size n. */
   sizeDependent: boolean;
   problems: InputProblem[];
+  /** What the client mocks answer: row and response shapes from the code, the user's scripted answers. */
+  mocks: MockAnswers;
 }
 
 /** Plans the inputs of `fn` in `file` (whose current content is `text`). Never throws. */
@@ -62,6 +69,8 @@ export function planInputs(file: string, text: string, fn: LocatedFunction, opts
   const user = fromJsDoc(fn.doc) ?? fromInputsFile(opts.workspaceRoot, file, fn.qualifiedName);
   return user ? applyUser(fn, synth, user) : synth;
 }
+
+const NO_MOCKS: MockAnswers = { rows: [], http: [], scripted: {} };
 
 interface Param {
   name: string;
@@ -96,32 +105,70 @@ function synthesize(file: string, text: string, fn: LocatedFunction, workspaceRo
       if (ts.isIdentifier(decl.name) && decl.name.text === 'this') continue;
       params.push(planParam(decl, node, ctx, sf));
     }
+    const fromCode = ctx ? applyCallSites(params, node, ctx, callSites(file, text, node, fn.name, workspaceRoot)) : new Set<number>();
     // A `target` searched for in a collection parameter is drawn from it about half the time.
     const recipes = params.map((p) => p.recipe ?? ({ kind: 'undefined' } as ValueRecipe));
     for (const k of drawNeedles(params.map((p) => p.name), recipes)) {
+      if (fromCode.has(k)) continue;
       params[k].recipe = recipes[k];
       params[k].source = 'name';
     }
   }
   let receiver = node && ctx ? receiverRecipe(fn, node, ctx) : undefined;
+  // A reader of a warmed instance (`get(key)`) looks up a key it was warmed with about half the time.
+  if (receiver?.kind === 'instance' && receiver.warm && !WRITERS.test(fn.name) && params[0]?.recipe && params[0].recipe.kind !== 'pick' && isNeedleName(params[0].name)) {
+    params[0].recipe = { kind: 'pick', from: -1, fallback: params[0].recipe };
+    params[0].source = 'name';
+  }
   // A plain function that reads `this.x` (a prototype method written as a function) gets a `this` shaped by that use.
   if (!receiver && node && !fn.className && (fn.kind === 'declaration' || fn.kind === 'expression')) {
     receiver = receiverFromThisUsage((node as ts.FunctionLikeDeclaration).body);
   }
-  return finish(fn, params, receiver, bindings);
+  const plan = finish(fn, params, receiver, bindings);
+  if (node) {
+    const m = planMockShapes(node, ctx, fn.doc, workspaceRoot);
+    plan.mocks = m.answers;
+    for (const message of m.errors) plan.problems.push({ param: '(mock answers)', type: '', message: `${fn.qualifiedName}: ${message}` });
+  }
+  return plan;
 }
 
 function planParam(decl: ts.ParameterDeclaration, fnNode: ts.SignatureDeclaration, ctx: TypeContext | undefined, sf: ts.SourceFile): Param {
-  const typed = planTyped(decl, fnNode, ctx, sf);
+  const planned = planTyped(decl, fnNode, ctx, sf);
+  const typed = decl.initializer ? { ...planned, defaultText: decl.initializer.getText(sf) } : planned;
   if (!typed.recipe || typed.rest) return typed;
   // A default is what callers usually leave in place: keep it (a literal as written, anything else by passing undefined).
   if (decl.initializer) {
     const lit = literalRecipe(decl.initializer, ctx?.checker);
-    return { ...typed, recipe: lit ? nearDefault(lit) : { kind: 'undefined' }, source: 'default', defaultText: decl.initializer.getText(sf) };
+    return { ...typed, recipe: lit ? nearDefault(lit) : { kind: 'undefined' }, source: 'default' };
   }
   if (!ts.isIdentifier(decl.name)) return typed;
   const named = refineByName(decl.name.text, typed.recipe);
-  return named.byName ? { ...typed, recipe: named.recipe, source: 'name' } : typed;
+  const out = named.byName ? { ...typed, recipe: named.recipe, source: 'name' as const } : typed;
+  // Records get the keys the body looks up in them (`req.params.id`), so the lookup finds a value.
+  let recipe = out.recipe!;
+  for (const path of accessedPaths(decl.name.text, (fnNode as ts.FunctionLikeDeclaration).body)) recipe = withKey(recipe, path);
+  return recipe === out.recipe ? out : { ...out, recipe };
+}
+
+/** `recipe` with the record reached along `path` given the key that ends it (a value shaped by the key's name). */
+function withKey(recipe: ValueRecipe, path: string[]): ValueRecipe {
+  if (path.length < 1) return recipe;
+  const [key, ...rest] = path;
+  if (recipe.kind === 'object') {
+    const k = recipe.fields.findIndex((f) => f.name === key);
+    if (k < 0 || rest.length === 0) return recipe;
+    const value = withKey(recipe.fields[k].value, rest);
+    if (value === recipe.fields[k].value && !recipe.fields[k].optional) return recipe;
+    // A field the code reads is always there.
+    const fields = recipe.fields.map((f, j) => (j === k ? { name: f.name, value } : f));
+    return { kind: 'object', fields };
+  }
+  if (recipe.kind === 'record' && (recipe.key.kind === 'string' || recipe.key.kind === 'format')) {
+    const value = refineByName(key, rest.length ? withKey(recipe.value, rest) : recipe.value).recipe;
+    return { kind: 'object', fields: [{ name: key, value }] };
+  }
+  return recipe;
 }
 
 /**
@@ -193,15 +240,83 @@ function receiverRecipe(fn: LocatedFunction, node: ts.SignatureDeclaration, ctx:
     let cls: ts.Node | undefined = node.parent;
     while (cls && !ts.isClassLike(cls)) cls = cls.parent;
     const sym = cls && ts.isClassLike(cls) && cls.name ? ctx.checker.getSymbolAtLocation(cls.name) : undefined;
-    if (!sym) return undefined;
+    if (!sym || !cls || !ts.isClassLike(cls)) return undefined;
     const r = recipeForType(ctx.checker.getDeclaredTypeOfSymbol(sym), ctx);
-    return r instanceof Unsynthesizable ? undefined : r;
+    if (r instanceof Unsynthesizable) return undefined;
+    const warm = r.kind === 'instance' ? warmUpFor(cls, ctx) : undefined;
+    return warm && r.kind === 'instance' ? { ...r, warm } : r;
   }
   if ((fn.kind === 'object-method' || fn.kind === 'property' || fn.kind === 'getter' || fn.kind === 'setter') && fn.qualifiedName.includes('.')) {
     const path = fn.qualifiedName.split('.').slice(0, -1);
     if (![...ctx.topLevel.values()].includes(path[0])) return undefined;
     ctx.bindings.add(path[0]);
     return path.length === 1 ? { kind: 'binding', name: path[0] } : { kind: 'expr', source: path.join('.') };
+  }
+  return undefined;
+}
+
+/**
+ * Values from the function's calls in the workspace and its tests come first: a parameter some call passes
+ * a literal for cycles through the calls' values (the calls' other arguments keep their plan, so every
+ * pool entry is one real call), and a generic parameter takes the type it has at a call. Returns the
+ * indexes of the parameters that now come from the code.
+ */
+function applyCallSites(params: Param[], node: ts.SignatureDeclaration, ctx: TypeContext, sites: CallSite[]): Set<number> {
+  const changed = new Set<number>();
+  if (sites.length === 0) return changed;
+  const typeParams = new Set((node.typeParameters ?? []).map((t) => t.name.text));
+  const mentionsTypeParam = (decl: ts.ParameterDeclaration | undefined): boolean => {
+    let found = false;
+    const visit = (n: ts.Node): void => {
+      if (ts.isTypeReferenceNode(n) && ts.isIdentifier(n.typeName) && typeParams.has(n.typeName.text)) found = true;
+      else ts.forEachChild(n, visit);
+    };
+    if (decl?.type) visit(decl.type);
+    return found;
+  };
+  const decls = node.parameters.filter((d) => !(ts.isIdentifier(d.name) && d.name.text === 'this'));
+  params.forEach((p, k) => {
+    if (p.rest || !p.recipe) return;
+    const source = (ss: CallSite[]): InputSource => (ss.every((x) => x.test) ? 'test' : 'call-site');
+    const literal = sites.filter((site) => site.args[k] !== undefined);
+    if (literal.length > 0) {
+      const options = sites.filter((site) => site.args.some((a) => a !== undefined)).map((site) => site.args[k] ?? (k >= site.count && decls[k]?.initializer ? ({ kind: 'undefined' } as ValueRecipe) : p.recipe!));
+      p.recipe = options.length === 1 ? options[0] : { kind: 'cycle', options };
+      p.source = source(literal);
+      changed.add(k);
+      return;
+    }
+    // A generic parameter (`items: T[]`) takes its type at the first call that binds it.
+    if (p.source !== 'type' || !mentionsTypeParam(decls[k])) return;
+    for (const site of sites) {
+      const t = site.types[k];
+      if (!t || t.flags & ts.TypeFlags.Any) continue;
+      const r = recipeForType(t, { ...ctx, checker: site.checker, location: site.call });
+      if (r instanceof Unsynthesizable) continue;
+      p.recipe = refineByName(p.name, r).recipe;
+      p.source = source([site]);
+      changed.add(k);
+      return;
+    }
+  });
+  return changed;
+}
+
+/** Method names that put something into their instance: a reader on a warmed instance finds it. */
+export const WRITERS = /^(set|add|push|put|insert|enqueue|append|register|store|write|offer|addAll|setItem|upsert)$/;
+
+/** How to fill an instance before use: its first writer method, with arguments planned from its parameter types and names. */
+function warmUpFor(cls: ts.ClassLikeDeclaration, ctx: TypeContext): WarmUp | undefined {
+  for (const m of cls.members) {
+    if (!ts.isMethodDeclaration(m) || !m.name || !ts.isIdentifier(m.name) || !WRITERS.test(m.name.text)) continue;
+    if (m.modifiers?.some((x) => x.kind === ts.SyntaxKind.StaticKeyword || x.kind === ts.SyntaxKind.PrivateKeyword)) continue;
+    const args: ValueRecipe[] = [];
+    for (const p of m.parameters) {
+      const r = recipeForType(ctx.checker.getTypeAtLocation(p), ctx);
+      if (r instanceof Unsynthesizable) return undefined;
+      args.push(ts.isIdentifier(p.name) ? refineByName(p.name.text, r).recipe : r);
+    }
+    return { method: m.name.text, args };
   }
   return undefined;
 }
@@ -230,7 +345,7 @@ function applyUser(fn: LocatedFunction, synth: InputPlan, user: UserInputs): Inp
   if (receiver) recipe.receiver = receiver;
   // Whole argument lists already spell out rest values one by one; a per-parameter rest override is an array to spread.
   if (user.argLists.length === 0 && synth.recipe.restLast) recipe.restLast = true;
-  return { source: 'user', params: specs, recipe, sizeDependent: recipes.some(isSized) || (receiver ? isSized(receiver) : false), problems };
+  return { source: 'user', params: specs, recipe, sizeDependent: recipes.some(isSized) || (receiver ? isSized(receiver) : false), problems, mocks: synth.mocks };
 }
 
 function finish(fn: LocatedFunction, params: Param[], receiver: ValueRecipe | undefined, bindings: Set<string>): InputPlan {
@@ -250,8 +365,13 @@ function finish(fn: LocatedFunction, params: Param[], receiver: ValueRecipe | un
   const recipe: InputRecipe = { params: recipes, bindings: [...bindings].sort() };
   if (receiver) recipe.receiver = receiver;
   if (params.length > 0 && params[params.length - 1].rest) recipe.restLast = true;
-  const specs = params.map((p, k) => ({ name: p.name, type: p.type, example: !p.recipe ? '(none)' : p.defaultText && recipes[k].kind === 'undefined' ? `${p.defaultText} (default)` : previewRecipe(recipes[k]), source: p.source }));
-  return { source: 'synthesized', params: specs, recipe, sizeDependent: recipes.some(isSized) || (receiver ? isSized(receiver) : false), problems };
+  const specs = params.map((p, k) => {
+    const example = !p.recipe ? '(none)' : previewRecipe(recipes[k]);
+    const spec: ParamSpec = { name: p.name, type: p.type, example: example === 'undefined' && p.defaultText ? `${p.defaultText} (default)` : example, source: p.source };
+    if (p.defaultText) spec.default = p.defaultText;
+    return spec;
+  });
+  return { source: 'synthesized', params: specs, recipe, sizeDependent: recipes.some(isSized) || (receiver ? isSized(receiver) : false), problems, mocks: NO_MOCKS };
 }
 
 /** A word for what usage inference decided: array, string, number, function, promise, object. */
@@ -289,7 +409,7 @@ export function isSized(r: ValueRecipe): boolean {
     case 'cycle':
       return r.options.some(isSized);
     case 'instance':
-      return r.args.some(isSized);
+      return r.warm !== undefined || r.args.some(isSized);
     case 'promise':
       return isSized(r.of);
     case 'expr':

@@ -40,18 +40,20 @@ export function materialize(recipe: InputRecipe, opts: MaterializeOptions): Mate
   const receivers: unknown[] = [];
   for (const i of indices) {
     const rand = prng(mixSeed(opts.seed, i, size));
-    const ctx: Ctx = { rand, n: size, i, nested: false, bindings: opts.bindings };
-    // Drawn values (`pick`) come last: they need the collection they are drawn from.
+    const ctx: Ctx = { rand, n: size, i, nested: false, bindings: opts.bindings, warmKeys: [] };
+    // The receiver first (a warmed one records its keys), then the arguments; drawn values (`pick`) last:
+    // they need the collection they are drawn from.
+    const receiver = recipe.receiver ? gen(recipe.receiver, ctx) : undefined;
     const list = recipe.params.map((p) => (p.kind === 'pick' ? undefined : gen(p, ctx)));
     recipe.params.forEach((p, k) => {
-      if (p.kind === 'pick') list[k] = pickFrom(list[p.from], p.fallback, ctx, p.field);
+      if (p.kind === 'pick') list[k] = pickFrom(p.from < 0 ? ctx.warmKeys : list[p.from], p.fallback, ctx, p.field);
     });
     if (recipe.restLast && list.length > 0) {
       const rest = list.pop();
       if (Array.isArray(rest)) list.push(...rest);
     }
     args.push(list);
-    receivers.push(recipe.receiver ? gen(recipe.receiver, ctx) : undefined);
+    receivers.push(receiver);
   }
   return { args, receivers };
 }
@@ -64,6 +66,8 @@ interface Ctx {
   /** Inside a collection that already has size n: inner collections stay small. */
   nested: boolean;
   bindings: Record<string, unknown>;
+  /** First arguments of the calls that warmed the receiver (keys a reader can look up). */
+  warmKeys: unknown[];
 }
 
 // sfc32 seeded through splitmix32: a few lines, fast, and good enough to vary inputs (not for crypto).
@@ -205,6 +209,9 @@ function gen(r: ValueRecipe, ctx: Ctx): unknown {
       }
       return ctx.bindings[r.name];
     case 'function': {
+      if (r.fluent) return function (this: unknown) {
+        return this;
+      };
       if (r.derive) return derived(r.derive);
       if (r.passThrough) return r.async ? (x: unknown) => Promise.resolve(x) : (x: unknown) => x;
       // Made once: the stub must cost next to nothing, or it would be what we time.
@@ -336,7 +343,9 @@ function genInstance(r: Extract<ValueRecipe, { kind: 'instance' }>, ctx: Ctx): u
   if (typeof C === 'function') {
     const args = r.args.map((a) => gen(a, ctx));
     try {
-      return Reflect.construct(C, args);
+      const made = Reflect.construct(C, args) as Record<string, unknown>;
+      if (r.warm) warm(made, r.warm, ctx);
+      return made;
     } catch (e) {
       if (r.fallback) return gen(r.fallback, ctx);
       throw new MaterializeError(`new ${r.binding}(...) threw while building an input: ${(e as Error)?.message ?? e}; give an example with @perflens`);
@@ -344,6 +353,25 @@ function genInstance(r: Extract<ValueRecipe, { kind: 'instance' }>, ctx: Ctx): u
   }
   if (r.fallback) return gen(r.fallback, ctx);
   throw new MaterializeError(`class '${r.binding}' is not reachable from the module; export it or give an example with @perflens`);
+}
+
+/** Fills a fresh instance through its writer, n times (1–4 when nested), with distinct first arguments. */
+function warm(instance: Record<string, unknown>, w: NonNullable<Extract<ValueRecipe, { kind: 'instance' }>['warm']>, ctx: Ctx): void {
+  const write = instance[w.method];
+  if (typeof write !== 'function') return;
+  const count = ctx.nested ? int(ctx, 1, 4) : ctx.n;
+  const inner = { ...ctx, nested: true };
+  for (let k = 0; k < count; k++) {
+    const args = w.args.map((a) => gen(a, inner));
+    if (typeof args[0] === 'string') args[0] = `${args[0]}-${k}`;
+    else if (typeof args[0] === 'number') args[0] = Number.isInteger(args[0]) ? args[0] * 1000 + k : args[0] + k;
+    try {
+      (write as (...a: unknown[]) => unknown).apply(instance, args);
+    } catch {
+      return; // a writer that refuses more (a full bounded queue) leaves the instance as filled so far
+    }
+    if (args.length > 0 && ctx.warmKeys.length < 1024) ctx.warmKeys.push(args[0]);
+  }
 }
 
 const compiled = new Map<string, (n: number, rand: () => number, i: number, b: Record<string, unknown>) => unknown>();

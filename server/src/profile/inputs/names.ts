@@ -33,7 +33,7 @@ const STRING_RULES: Array<[string, Format]> = [
   ['host hostname domain server', 'host'],
   ['ip ipaddress ipaddr addr', 'ip'],
   ['port', 'port'],
-  ['date time timestamp datetime ts since until when deadline expires expiry birthday dob at', 'isodate'],
+  ['date time timestamp datetime ts since until when deadline expires expiry birthday dob at iso isodate isostring datestring', 'isodate'],
   ['json jsontext jsonstring payload', 'json'],
   ['csv csvtext csvdata tsv', 'csv'],
   ['line row record csvline csvrow', 'csvline'],

@@ -39,15 +39,15 @@ export type ValueRecipe =
   /** Uint8Array, Float64Array, Buffer, ArrayBuffer... of length n. */
   | { kind: 'bytes'; ctor: BytesCtor; sized: boolean }
   /** `new bindings[binding](...args)`; `fallback` (an object of the right shape) when the binding is missing or throws. */
-  | { kind: 'instance'; binding: string; args: ValueRecipe[]; fallback?: ValueRecipe }
+  | { kind: 'instance'; binding: string; args: ValueRecipe[]; fallback?: ValueRecipe; warm?: WarmUp }
   /** The module's own top-level value of that name (the object of an object method). */
   | { kind: 'binding'; name: string }
-  /** A stub: returns one value of `returns` (made once), or its first argument when `passThrough`. */
-  | { kind: 'function'; returns?: ValueRecipe; passThrough?: boolean; async?: boolean; derive?: DerivedAnswer }
+  /** A stub: returns one value of `returns` (made once), its first argument when `passThrough`, its `this` when `fluent` (`res.status(200).json(…)`). */
+  | { kind: 'function'; returns?: ValueRecipe; passThrough?: boolean; async?: boolean; derive?: DerivedAnswer; fluent?: boolean }
   | { kind: 'promise'; of: ValueRecipe }
   /** A value in a real-world format (email, url, locale, csv line...): see formats.ts. `asString` gives a numeric format as text. */
   | { kind: 'format'; format: Format; sized?: boolean; asString?: boolean }
-  /** An element (or key, or substring; or an element's `field`) of argument `from` about half the time, else `fallback`: searches hit and miss. */
+  /** An element (or key, or substring; or an element's `field`) of argument `from` (-1: a key the receiver was warmed with) about half the time, else `fallback`: searches hit and miss. */
   | { kind: 'pick'; from: number; fallback: ValueRecipe; field?: string }
   /** n items cycling through `items` (an array literal from the user's code, scaled); `sorted` keeps a sorted example sorted. */
   | { kind: 'repeat'; items: unknown[]; sorted?: boolean }
@@ -61,6 +61,16 @@ export type ValueRecipe =
  * hash of the first argument, or a comparator that orders its two arguments.
  */
 export type DerivedAnswer = 'key-string' | 'key-number' | 'predicate' | 'compare';
+
+/**
+ * Calls that fill a fresh instance before it is used, so a reader finds something: `method` (a writer
+ * such as set/add/push/put/insert) is called n times (few when nested) with `args`; the first argument
+ * of each call is made distinct, so the instance really holds that many entries.
+ */
+export interface WarmUp {
+  method: string;
+  args: ValueRecipe[];
+}
 
 /** One property of an object recipe. */
 export interface FieldRecipe {

@@ -99,7 +99,7 @@ export function recipeFromName(name: string): ValueRecipe | undefined {
 
 /** Names that usually mean "how many": used as the size n when they are numbers. */
 export function isCountName(name: string): boolean {
-  return /^(n|k|m|count|size|len|length|num|times|depth|limit|iterations?|steps?|rounds?)$/i.test(name) || /(Count|Size|Length|Limit)$/.test(name);
+  return /^(n|k|m|count|size|len|length|num|times|depth|limit|capacity|cap|iterations?|steps?|rounds?)$/i.test(name) || /(Count|Size|Length|Limit|Capacity)$/.test(name);
 }
 
 /** Adds what one occurrence of a value (`id`: the parameter, or `this.x`) says about it. */
@@ -149,4 +149,33 @@ function classify(id: ts.Expression, ev: Evidence): void {
     if (callee === 'Object.keys' || callee === 'Object.entries' || callee === 'Object.values') ev.keys++;
     if (callee === 'Array.from') ev.iterated++;
   }
+}
+
+/**
+ * Property paths the body reads from parameter `name`: `req.params.id` gives ['params', 'id']. Used to
+ * give a record (`params: Record<string, string>`) the keys the code looks up, so it finds them.
+ */
+export function accessedPaths(name: string, body: ts.Node | undefined): string[][] {
+  const out: string[][] = [];
+  if (!body) return out;
+  const visit = (node: ts.Node): void => {
+    if (ts.isIdentifier(node) && node.text === name) {
+      const path: string[] = [];
+      let up: ts.Node = node;
+      for (;;) {
+        const parent: ts.Node = up.parent;
+        if (ts.isPropertyAccessExpression(parent) && parent.expression === up) path.push(parent.name.text);
+        else if (ts.isElementAccessExpression(parent) && parent.expression === up && ts.isStringLiteral(parent.argumentExpression)) path.push(parent.argumentExpression.text);
+        else if (ts.isNonNullExpression(parent) || ts.isParenthesizedExpression(parent)) {
+          up = parent;
+          continue;
+        } else break;
+        up = parent;
+      }
+      if (path.length > 0) out.push(path);
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(body);
+  return out;
 }
