@@ -27,6 +27,7 @@ export type Format =
   | 'country'
   | 'personName'
   | 'word'
+  | 'char'
   | 'money'
   | 'percent'
   | 'ratio'
@@ -142,6 +143,8 @@ export function generateFormat(format: Format, c: FormatCtx): string | number {
       return `${cap(pick(c, FIRST))} ${cap(pick(c, LAST))}`;
     case 'word':
       return pick(c, WORDS);
+    case 'char':
+      return pick(c, [' ', '-', '_', ',', '.', '/', 'x']);
     case 'money':
       return Math.round(c.rand() * 100_000) / 100;
     case 'percent':
@@ -240,6 +243,8 @@ export function formatOk(format: Format, value: unknown): boolean {
     case 'personName':
     case 'word':
       return s !== undefined && /^[\p{L}][\p{L} .'-]*$/u.test(s);
+    case 'char':
+      return s !== undefined && [...s].length === 1;
     case 'money':
       return n !== undefined && n >= 0 && Math.abs(n * 100 - Math.round(n * 100)) < 1e-6;
     case 'percent':

@@ -267,6 +267,8 @@ function derived(kind: NonNullable<Extract<ValueRecipe, { kind: 'function' }>['d
       return (x) => cheapHash(x) % 2 === 0;
     case 'compare':
       return (a, b) => (typeof a === 'number' && typeof b === 'number' ? a - b : cheapHash(a) - cheapHash(b));
+    case 'equals':
+      return (a, b) => a === b || (typeof a === 'object' && typeof b === 'object' && cheapHash(a) === cheapHash(b));
   }
 }
 

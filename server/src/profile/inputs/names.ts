@@ -44,6 +44,7 @@ const STRING_RULES: Array<[string, Format]> = [
   ['country countrycode region', 'country'],
   ['name firstname lastname fullname author displayname owner person customer', 'personName'],
   ['method httpmethod verb', 'httpMethod'],
+  ['char chars ch chr character pad padding fillchar quote separator sep delimiter', 'char'],
   ['key slug token tag label category status type kind word username user title topic channel prefix suffix namespace scope', 'word'],
 ];
 

@@ -44,7 +44,7 @@ function sanitize(r: ValueRecipe): ValueRecipe {
       return raw(`Promise<${previewRecipe(r.of)}>`);
     case 'function':
       if (r.fluent) return raw('function () { return this }');
-      if (r.derive) return raw(r.derive === 'compare' ? '(a, b) => a - b' : r.derive === 'predicate' ? '(x) => hash(x) % 2 === 0' : '(x) => hash(x) % 8');
+      if (r.derive) return raw(r.derive === 'compare' ? '(a, b) => a - b' : r.derive === 'equals' ? '(a, b) => a === b' : r.derive === 'predicate' ? '(x) => hash(x) % 2 === 0' : '(x) => hash(x) % 8');
       return raw(`${r.async ? 'async ' : ''}${r.passThrough ? '(x) => x' : `() => ${r.returns ? previewRecipe(r.returns) : 'undefined'}`}`);
     case 'array':
       return { ...r, element: sanitize(r.element) };

@@ -58,9 +58,9 @@ export type ValueRecipe =
 
 /**
  * A callback that answers from its arguments: a group key (string or number) or a yes/no from a cheap
- * hash of the first argument, or a comparator that orders its two arguments.
+ * hash of the first argument, a comparator that orders its two arguments, or an equality test of them.
  */
-export type DerivedAnswer = 'key-string' | 'key-number' | 'predicate' | 'compare';
+export type DerivedAnswer = 'key-string' | 'key-number' | 'predicate' | 'compare' | 'equals';
 
 /**
  * Calls that fill a fresh instance before it is used, so a reader finds something: `method` (a writer

@@ -14,6 +14,10 @@ const ARITHMETIC = new Set([ts.SyntaxKind.MinusToken, ts.SyntaxKind.AsteriskToke
 
 interface Evidence {
   array: number;
+  /** `.length`, indexing, slice/indexOf/includes/concat/at: arrays and strings alike. */
+  indexed: number;
+  /** Iterated as `[key, value]` pairs: a Map or entries. */
+  pairs: number;
   string: number;
   number: number;
   promise: number;
@@ -62,14 +66,17 @@ export function receiverFromThisUsage(body: ts.Node | undefined): ValueRecipe | 
 }
 
 function emptyEvidence(): Evidence {
-  return { array: 0, string: 0, number: 0, promise: 0, called: 0, iterated: 0, keys: 0, fields: new Map() };
+  return { array: 0, indexed: 0, pairs: 0, string: 0, number: 0, promise: 0, called: 0, iterated: 0, keys: 0, fields: new Map() };
 }
 
 function fromEvidence(ev: Evidence, name: string): ValueRecipe | undefined {
   if (ev.called > 0) return { kind: 'function', passThrough: true };
   if (ev.promise > 0) return { kind: 'promise', of: { kind: 'number', integer: true } };
+  // A string-only method (trim, padStart, charCodeAt...) settles it; length and indexing fit both, so a string name decides.
   if (ev.string > 0 && ev.string >= ev.array) return { kind: 'string', sized: true };
+  if (ev.pairs > 0) return { kind: 'map', key: { kind: 'string', sized: false }, value: { kind: 'number', integer: true }, sized: true };
   if (ev.array > 0 || ev.iterated > 0) return UNTYPED;
+  if (ev.indexed > 0) return STRING_NAME.test(name) ? { kind: 'string', sized: true } : UNTYPED;
   if (ev.number > 0) return isCountName(name) ? { kind: 'number', integer: true, sized: true } : { kind: 'number', integer: true };
   if (ev.fields.size > 0) {
     const fields: FieldRecipe[] = [...ev.fields].map(([f, use]) => ({ name: f, value: use === 'called' ? { kind: 'function', passThrough: true } : { kind: 'number', integer: true } }));
@@ -84,7 +91,10 @@ function fromEvidence(ev: Evidence, name: string): ValueRecipe | undefined {
  * (`callback`, `predicate`, `str`, `count`, `obj`...) say what callers give.
  */
 export function recipeFromName(name: string): ValueRecipe | undefined {
-  if (/^(fn|func|cb|callback|iteratee|predicate|comparator|customizer|resolver|handler|listener|transform|mapper|reducer|visitor)$/i.test(name) || /(Fn|Func|Callback|Handler)$/.test(name)) {
+  if (/^compare/i.test(name) || /Compare$/.test(name)) return { kind: 'function', derive: 'compare' };
+  // `areItemsEqual`, `isEqual`, `equals`: an equality test of its two arguments.
+  if (/^(eq|equals?|isEqual|areEqual|same)$/i.test(name) || /Equals?$/.test(name)) return { kind: 'function', derive: 'equals' };
+  if (/^(fn|func|cb|callback|iteratee|predicate|comparator|customizer|resolver|handler|listener|transform|mapper|reducer|visitor|getter|selector)$/i.test(name) || /(Fn|Func|Callback|Handler|Predicate|Comparator|Iteratee|Mapper|Selector)$/.test(name)) {
     return { kind: 'function', passThrough: true };
   }
   if (/^(s|str|string|text|chars|word|prefix|suffix|sep|separator|pattern|key|name|path|url)$/i.test(name)) return { kind: 'string', sized: true };
@@ -97,6 +107,9 @@ export function recipeFromName(name: string): ValueRecipe | undefined {
   return undefined;
 }
 
+/** Names that usually mean text, for values only indexed or measured (`str.length`, `str[i]`). */
+const STRING_NAME = /^(s|str|string|text|chars|word|line|input|source|name|title|sentence|content)$/i;
+
 /** Names that usually mean "how many": used as the size n when they are numbers. */
 export function isCountName(name: string): boolean {
   return /^(n|k|m|count|size|len|length|num|times|depth|limit|capacity|cap|iterations?|steps?|rounds?)$/i.test(name) || /(Count|Size|Length|Limit|Capacity)$/.test(name);
@@ -108,11 +121,11 @@ function classify(id: ts.Expression, ev: Evidence): void {
   if (ts.isPropertyAccessExpression(parent) && parent.expression === id) {
     const prop = parent.name.text;
     const called = ts.isCallExpression(parent.parent) && parent.parent.expression === parent;
-    if (prop === 'length') ev.array++;
+    if (prop === 'length') ev.indexed++;
     else if (prop === 'then') ev.promise++;
     else if (STRING_METHODS.has(prop)) ev.string++;
     else if (ARRAY_METHODS.has(prop)) ev.array++;
-    else if (prop === 'slice' || prop === 'indexOf' || prop === 'includes' || prop === 'concat' || prop === 'at') ev.array++;
+    else if (prop === 'slice' || prop === 'indexOf' || prop === 'includes' || prop === 'concat' || prop === 'at') ev.indexed++;
     else if (prop === 'toFixed' || prop === 'toPrecision') ev.number++;
     else ev.fields.set(prop, called ? 'called' : (ev.fields.get(prop) ?? 'value'));
     return;
@@ -120,12 +133,18 @@ function classify(id: ts.Expression, ev: Evidence): void {
   if (ts.isElementAccessExpression(parent) && parent.expression === id) {
     const arg = parent.argumentExpression;
     if (ts.isStringLiteral(arg)) ev.fields.set(arg.text, 'value');
-    else ev.array++;
+    else ev.indexed++;
     return;
   }
   if (ts.isCallExpression(parent) && parent.expression === id) return void ev.called++;
   if (ts.isAwaitExpression(parent)) return void ev.promise++;
-  if (ts.isForOfStatement(parent) && parent.expression === id) return void ev.iterated++;
+  if (ts.isForOfStatement(parent) && parent.expression === id) {
+    const init = parent.initializer;
+    const binding = ts.isVariableDeclarationList(init) ? init.declarations[0]?.name : undefined;
+    if (binding && ts.isArrayBindingPattern(binding) && binding.elements.length === 2) ev.pairs++;
+    else ev.iterated++;
+    return;
+  }
   if (ts.isForInStatement(parent) && parent.expression === id) return void ev.keys++;
   if (ts.isSpreadElement(parent)) return void ev.iterated++;
   if (ts.isPrefixUnaryExpression(parent) || ts.isPostfixUnaryExpression(parent)) {
