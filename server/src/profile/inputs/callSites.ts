@@ -4,7 +4,7 @@
 
 import ts from 'typescript';
 import { readFileSync, statSync } from 'node:fs';
-import { relative } from 'node:path';
+import { basename, relative } from 'node:path';
 import { sourceFiles } from '../../history/sources';
 import { callsOf } from './checker';
 import { literalRecipe, scaled } from './literals';
@@ -44,14 +44,32 @@ function textOf(file: string): string | undefined {
   }
 }
 
+const listed = new Map<string, { at: number; files: string[] }>();
+
+/** The workspace's source files, listed at most every 10 s. */
+function filesOf(root: string): string[] {
+  const hit = listed.get(root);
+  if (hit && Date.now() - hit.at < 10_000) return hit.files;
+  const files = sourceFiles(root);
+  listed.set(root, { at: Date.now(), files });
+  return files;
+}
+
 /** The calls of `fnNode` (named `name`) in the workspace, test files first. Never throws. */
 export function callSites(file: string, text: string, fnNode: ts.SignatureDeclaration, name: string, workspaceRoot: string | undefined): CallSite[] {
   if (!workspaceRoot || !/^[A-Za-z_$][\w$]*$/.test(name) || !fnNode.name) return [];
   try {
-    // A call by name (`name(` not preceded by `.`; methods are found in the function's own file and through it).
+    // Files that import the function's module and call it by name (`name(` not preceded by `.`); methods
+    // are found in the function's own file. Only these join the program: find-references must stay quick.
     const word = new RegExp(`(^|[^.\\w$])${name.replace(/\$/g, '\\$')}\\s*\\(`);
-    const candidates = sourceFiles(workspaceRoot)
-      .filter((f) => f !== file && word.test(textOf(f) ?? ''))
+    const mod = basename(file).replace(/\.[cm]?[jt]sx?$/, '').replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    const imports = new RegExp(`(from\\s*|require\\(\\s*|import\\(\\s*)['"][^'"]*\\b${mod}(\\.[cm]?[jt]sx?)?['"]`);
+    const candidates = filesOf(workspaceRoot)
+      .filter((f) => {
+        if (f === file) return false;
+        const t = textOf(f);
+        return t !== undefined && imports.test(t) && word.test(t);
+      })
       .sort((a, b) => Number(TEST_FILE.test(relative(workspaceRoot, b))) - Number(TEST_FILE.test(relative(workspaceRoot, a))))
       .slice(0, MAX_CANDIDATES);
     const found = callsOf(file, text, workspaceRoot, fnNode.name.getStart(), candidates);

@@ -44,33 +44,44 @@ export function checkFile(file: string, text: string, workspaceRoot?: string, le
 }
 
 /**
- * Calls of the function declared at `position` of `file`, found with TypeScript's find-references over
- * the file and `candidates` (other files that mention its name; added to the full program). Each call
- * comes with the checked program it was found in.
+ * Calls of the function declared at `position` of `file`, in that file and in `candidates` (files that
+ * import its module and mention its name; added to the lean program): call expressions whose callee the
+ * checker resolves to the function's own symbol. Only those files are walked, so a function of a large
+ * package (whose whole import graph is in the program) is searched as quickly as a small one.
  */
 export function callsOf(file: string, text: string, workspaceRoot: string | undefined, position: number, candidates: string[]): { calls: ts.CallExpression[]; checker: ts.TypeChecker } | undefined {
   const abs = resolve(file);
-  checkFile(abs, text, workspaceRoot);
+  const own = checkFile(abs, text, workspaceRoot, true);
+  if (!own) return undefined;
   const configPath = findConfig(dirname(abs), workspaceRoot ? resolve(workspaceRoot) : undefined);
-  const project = projects.get(`full:${configPath ?? `default:${workspaceRoot ?? dirname(abs)}`}`);
+  const project = projects.get(`lean:${configPath ?? `default:${workspaceRoot ?? dirname(abs)}`}`);
   if (!project) return undefined;
   for (const c of candidates) project.roots.add(resolve(c));
-  const refs = project.service.findReferences(abs, position) ?? [];
   const program = project.service.getProgram();
-  if (!program) return undefined;
+  const sf = program?.getSourceFile(abs);
+  if (!program || !sf) return undefined;
+  const checker = program.getTypeChecker();
+  const resolveSym = (node: ts.Node): ts.Symbol | undefined => {
+    const sym = checker.getSymbolAtLocation(node);
+    return sym && sym.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(sym) : sym;
+  };
+  const nameNode = findToken(sf, position);
+  const target = nameNode && resolveSym(nameNode);
+  if (!target) return undefined;
   const calls: ts.CallExpression[] = [];
-  for (const entry of refs) {
-    for (const ref of entry.references) {
-      if (ref.isDefinition) continue;
-      const sf = program.getSourceFile(ref.fileName);
-      if (!sf) continue;
-      let node: ts.Node | undefined = findToken(sf, ref.textSpan.start);
-      // `f(…)`, `obj.f(…)`, `this.f(…)`: the reference is the callee, or the name of the callee.
-      if (node && ts.isPropertyAccessExpression(node.parent) && node.parent.name === node) node = node.parent;
-      if (node && ts.isCallExpression(node.parent) && node.parent.expression === node) calls.push(node.parent);
-    }
+  for (const f of [abs, ...candidates.map((c) => resolve(c))]) {
+    const source = program.getSourceFile(f);
+    if (!source) continue;
+    const visit = (n: ts.Node): void => {
+      if (ts.isCallExpression(n)) {
+        const callee = ts.isPropertyAccessExpression(n.expression) ? n.expression.name : n.expression;
+        if (ts.isIdentifier(callee) && callee.text === nameNode.getText(sf) && resolveSym(callee) === target) calls.push(n);
+      }
+      ts.forEachChild(n, visit);
+    };
+    visit(source);
   }
-  return { calls, checker: program.getTypeChecker() };
+  return { calls, checker };
 }
 
 function findToken(sf: ts.SourceFile, pos: number): ts.Node | undefined {
