@@ -1,12 +1,13 @@
 // `perflens check [paths...] [--baseline main]`: for CI. Every function with a baseline whose code changed is
-// benchmarked against it (interleaved), judged, recorded in the history DB and reported.
+// benchmarked against it (interleaved, growth too when it takes a collection or string), judged, recorded in
+// the history DB and reported, changed functions first.
 // Exit 0 when all ACCEPT, 1 on any REJECT or failed benchmark, 2 on any REVIEW.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { comparisonJson, type CheckRow } from '../engine';
 import { formatPValue, formatRatio } from '../format';
 import { cliEngine, workspaceRootFor } from './baseline';
-import { exitCodeFor, llmOptionsFromEnv } from './compare';
+import { exitCodeFor, growthOption, llmOptionsFromEnv } from './compare';
 import { ExitCode, numberOption, stringOption, type CliCommand, type CliContext } from './command';
 import { formatTable } from './table';
 
@@ -15,12 +16,15 @@ export type { CheckRow } from '../engine';
 
 export const checkCommand: CliCommand = {
   name: 'check',
-  usage: 'perflens check [paths...] [--baseline <label>] [--json] [--report <file.md>] [--budget <ms>] [--growth]',
+  usage: 'perflens check [paths...] [--baseline <label>] [--json] [--report <file.md>] [--budget <ms>] [--no-growth] [--all]',
   details: [
     'For each function with a baseline under the paths (default: the whole workspace) whose code changed,',
     'the baseline source is spliced into today\'s module and both run interleaved; the change is classified',
     'and judged (rules engine; the LLM too when OPENAI_BASE_URL or OPENAI_API_KEY is set). Runs and verdicts',
-    'are recorded in the history DB. --report writes a Markdown table (one row per function).',
+    'are recorded in the history DB. Growth orders are fitted and compared for changed functions that take a',
+    'collection or a string (sizes from n = 1 upward, within a capped budget); --no-growth turns that off.',
+    'Changed functions are listed first; unchanged ones are counted (--all lists them). --report writes the',
+    'same as a Markdown table.',
     'Exit codes: 0 all ACCEPT (or nothing changed), 1 any REJECT or a failed benchmark, 2 any REVIEW,',
     'no baseline, or bad usage.',
   ].join('\n'),
@@ -32,7 +36,9 @@ export const checkCommand: CliCommand = {
     note: { type: 'string', valueName: '<text>', description: 'why the changes were made (used by the verdicts)' },
     db: { type: 'string', valueName: '<path>', description: 'history DB file' },
     'no-types': { type: 'boolean', description: 'skip the TypeScript type check in the static analysis' },
-    growth: { type: 'boolean', description: 'also fit and compare growth orders (two more runs per function)' },
+    growth: { type: 'boolean', description: 'fit growth orders even when no input is a collection or string' },
+    'no-growth': { type: 'boolean', description: 'do not fit and compare growth orders' },
+    all: { type: 'boolean', description: 'also list the unchanged functions one by one' },
   },
   positionals: { min: 0, names: '[paths...]' },
   async run(ctx) {
@@ -52,7 +58,7 @@ export const checkCommand: CliCommand = {
         paths: targets,
         label,
         typeCheck: ctx.values['no-types'] !== true,
-        growth: ctx.values.growth === true,
+        growth: growthOption(ctx),
         signal: ctx.signal,
         onCompare: (file, name) => ctx.io.err(`perflens: comparing ${file}#${name} with baseline "${label}"…`),
         ...(budgetMs !== undefined ? { budgetMs } : {}),
@@ -69,9 +75,10 @@ export const checkCommand: CliCommand = {
       }
       const rows = checked.rows;
       const code = checkExitCode(rows);
-      if (reportPath && !writeReport(ctx, reportPath, markdownReport(label, rows, code))) return ExitCode.usage;
+      const all = ctx.values.all === true;
+      if (reportPath && !writeReport(ctx, reportPath, markdownReport(label, rows, code, all))) return ExitCode.usage;
       if (ctx.values.json) ctx.io.out(JSON.stringify(checkJson(label, rows, code), null, 2));
-      else ctx.io.out(textReport(label, rows, code));
+      else ctx.io.out(textReport(label, rows, code, all));
       return code;
     } finally {
       engine.dispose();
@@ -112,40 +119,73 @@ function rowCells(r: CheckRow): { change: string; p: string; verdict: string; re
   };
 }
 
+const RANK = { REJECT: 0, REVIEW: 1, ACCEPT: 2 } as const;
+
+/**
+ * The rows a reader needs first: failures, then compared functions worst verdict first, then missing ones;
+ * unchanged functions only with `all` (otherwise they are a count in the summary).
+ */
+export function orderedRows(rows: CheckRow[], all: boolean): CheckRow[] {
+  const key = (r: CheckRow): number => (r.status === 'error' ? -1 : r.status === 'compared' ? RANK[r.comparison.verdict.recommendation] : r.status === 'missing' ? 3 : 4);
+  return rows
+    .map((r, i) => ({ r, i }))
+    .filter(({ r }) => all || r.status !== 'unchanged')
+    .sort((a, b) => key(a.r) - key(b.r) || a.i - b.i)
+    .map(({ r }) => r);
+}
+
 function summaryLine(rows: CheckRow[], code: number): string {
   const count = (pred: (r: CheckRow) => boolean) => rows.filter(pred).length;
   const rec = (x: string) => count((r) => r.status === 'compared' && r.comparison.verdict.recommendation === x);
   return `${rows.length} function(s): ${rec('ACCEPT')} ACCEPT, ${rec('REVIEW')} REVIEW, ${rec('REJECT')} REJECT, ${count((r) => r.status === 'error')} failed, ${count((r) => r.status === 'unchanged')} unchanged, ${count((r) => r.status === 'missing')} missing → exit ${code}`;
 }
 
-function textReport(label: string, rows: CheckRow[], code: number): string {
+/** "3 unchanged functions not shown (--all lists them)", or nothing. */
+function hiddenLine(rows: CheckRow[], all: boolean): string[] {
+  const n = all ? 0 : rows.filter((r) => r.status === 'unchanged').length;
+  return n ? [`${n} unchanged function${n === 1 ? '' : 's'} not shown (--all lists them)`] : [];
+}
+
+function textReport(label: string, rows: CheckRow[], code: number, all: boolean): string {
+  const shown = orderedRows(rows, all);
   return [
     `baseline "${label}"`,
-    formatTable(
-      ['function', 'file', 'change (95% CI)', 'p', 'verdict'],
-      rows.map((r) => {
-        const c = rowCells(r);
-        return [r.function, r.file, c.change, c.p, c.verdict];
-      }),
-    ),
-    ...rows.filter((r) => r.status !== 'unchanged').map((r) => `  ${r.function}: ${rowCells(r).reasoning}`),
+    ...(shown.length
+      ? [
+          formatTable(
+            ['function', 'file', 'change (95% CI)', 'p', 'verdict'],
+            shown.map((r) => {
+              const c = rowCells(r);
+              return [r.function, r.file, c.change, c.p, c.verdict];
+            }),
+          ),
+        ]
+      : []),
+    ...shown.filter((r) => r.status !== 'unchanged').map((r) => `  ${r.function}: ${rowCells(r).reasoning}`),
+    ...hiddenLine(rows, all),
     summaryLine(rows, code),
   ].join('\n');
 }
 
-/** The Markdown report: a heading, a row per function (change with CI, p-value, verdict, reasoning), a summary. */
-export function markdownReport(label: string, rows: CheckRow[], code: number): string {
+/** The Markdown report: a heading, a row per changed function (change with CI, p-value, verdict, reasoning), a summary. */
+export function markdownReport(label: string, rows: CheckRow[], code: number, all = false): string {
   const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+  const shown = orderedRows(rows, all);
   return [
     `## PerfLens check against baseline \`${label}\``,
     '',
-    '| Function | File | Change (95% CI) | p-value | Verdict | Reasoning |',
-    '|---|---|---|---|---|---|',
-    ...rows.map((r) => {
-      const c = rowCells(r);
-      return `| \`${cell(r.function)}\` | ${cell(r.file)} | ${c.change} | ${c.p} | ${cell(c.verdict)} | ${cell(c.reasoning)} |`;
-    }),
-    '',
+    ...(shown.length
+      ? [
+          '| Function | File | Change (95% CI) | p-value | Verdict | Reasoning |',
+          '|---|---|---|---|---|---|',
+          ...shown.map((r) => {
+            const c = rowCells(r);
+            return `| \`${cell(r.function)}\` | ${cell(r.file)} | ${c.change} | ${c.p} | ${cell(c.verdict)} | ${cell(c.reasoning)} |`;
+          }),
+          '',
+        ]
+      : []),
+    ...hiddenLine(rows, all).map((l) => `${l}\n`),
     summaryLine(rows, code),
     '',
   ].join('\n');

@@ -6,7 +6,7 @@ import { formatRatio, pValueText } from '../format';
 import { llmSettingsFromEnv } from '../verdict/llm';
 import { findWorkspaceRoot } from '../workspace';
 import { functionNotFound, readSource } from './analyze';
-import { ExitCode, numberOption, stringOption, UsageError, type CliCommand } from './command';
+import { ExitCode, numberOption, stringOption, UsageError, type CliCommand, type CliContext } from './command';
 import { formatTable } from './table';
 
 /** Exit code of a verdict: 0 ACCEPT, 1 REJECT, 2 REVIEW (as `check`). */
@@ -20,9 +20,14 @@ export function llmOptionsFromEnv(env: NodeJS.ProcessEnv): LlmOptions | undefine
   return s.enabled ? { enabled: true, model: s.model, ...(s.baseURL ? { baseUrl: s.baseURL } : {}), ...(s.apiKey ? { apiKey: s.apiKey } : {}) } : undefined;
 }
 
+/** --growth forces the growth fit, --no-growth turns it off; by default the engine fits it when an input can grow. */
+export function growthOption(ctx: CliContext): boolean | 'auto' {
+  return ctx.values['no-growth'] === true ? false : ctx.values.growth === true ? true : 'auto';
+}
+
 export const compareCommand: CliCommand = {
   name: 'compare',
-  usage: 'perflens compare <oldFile> <newFile> --function <qualifiedName> [--json] [--budget <ms>] [--note <text>] [--growth]',
+  usage: 'perflens compare <oldFile> <newFile> --function <qualifiedName> [--json] [--budget <ms>] [--note <text>] [--no-growth]',
   details: [
     'The old version is spliced into the new file and both run in alternating blocks in one sandbox child,',
     'on the same inputs. The change is a ratio of medians with a bootstrap 95% CI, a Mann–Whitney p-value and',
@@ -36,7 +41,8 @@ export const compareCommand: CliCommand = {
     budget: { type: 'string', valueName: '<ms>', description: 'measuring time (default 1000)' },
     note: { type: 'string', valueName: '<text>', description: 'why the change was made (used by the verdict)' },
     'no-types': { type: 'boolean', description: 'skip the TypeScript type check in the static analysis' },
-    growth: { type: 'boolean', description: 'also fit and compare growth orders (two more runs per function)' },
+    growth: { type: 'boolean', description: 'fit and compare growth orders even when no input is a collection or string' },
+    'no-growth': { type: 'boolean', description: 'do not fit growth orders (by default: when an input is a collection or string)' },
   },
   positionals: { min: 2, max: 2, names: '<oldFile> <newFile>' },
   async run(ctx) {
@@ -59,7 +65,7 @@ export const compareCommand: CliCommand = {
       newText,
       qualifiedName: name,
       typeCheck: ctx.values['no-types'] !== true,
-      growth: ctx.values.growth === true,
+      growth: growthOption(ctx),
       signal: ctx.signal,
       ...(budgetMs !== undefined ? { budgetMs } : {}),
       ...(note ? { note } : {}),

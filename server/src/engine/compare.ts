@@ -6,7 +6,7 @@ import { benchFunction, benchVariants, type VariantResult } from '../profile/ind
 import { classifyAllocation, classifyGrowth, classifyTiming, type GrowthChange, type ScalarChange, type TimeChange } from '../verdict/classify';
 import { decideVerdict } from '../verdict/decide';
 import type { LlmClient } from '../verdict/llm';
-import type { ChangeIntent, StaticSummary, Verdict } from '../verdict/types';
+import type { ChangeIntent, SideFigures, StaticSummary, Verdict, VerdictInput } from '../verdict/types';
 import type { FunctionAnalysis } from './types';
 
 /** What to compare. */
@@ -27,8 +27,13 @@ export interface CompareRequest {
   intent?: ChangeIntent;
   /** Growth orders fitted for each side, when the caller has them (benchVariants does not sweep sizes). */
   growth?: { baseline: string; current: string };
-  /** Fit both growth orders now (two more sandbox runs, each sweeping sizes), unless `growth` is given. */
-  measureGrowth?: boolean;
+  /**
+   * Fit both growth orders now (two more sandbox runs, each sweeping sizes from n = 1 up within a capped
+   * budget), unless `growth` is given. `'auto'`: only when an input is a collection or a string.
+   */
+  measureGrowth?: boolean | 'auto';
+  /** Module-level declarations either version uses, for the LLM reviewer. */
+  moduleDeclarations?: string[];
   budgetMs?: number;
   noiseThreshold?: number;
   workspaceRoot?: string;
@@ -46,6 +51,8 @@ export interface Comparison {
   memory: ScalarChange | null;
   growth: GrowthChange | null;
   verdict: Verdict;
+  /** Everything the verdict was decided from: another reviewer (a scripted LLM, the bench) can decide again. */
+  verdictInput: VerdictInput;
   baseline: VariantResult;
   current: VariantResult;
   warnings: string[];
@@ -86,25 +93,48 @@ export async function compareVersions(req: CompareRequest): Promise<Comparison |
   }
   const change = classifyTiming(baseline.samplesNs, current.samplesNs, req.noiseThreshold !== undefined ? { noiseThreshold: req.noiseThreshold } : {});
   const memory = baseline.memory && current.memory ? classifyAllocation(baseline.memory.allocatedBytesPerCall, current.memory.allocatedBytesPerCall) : null;
-  const orders = req.growth ?? (req.measureGrowth ? await measureGrowthOrders(req) : undefined);
+  const wantGrowth = req.measureGrowth === 'auto' ? takesCollectionOrString(result.inputs.params) : req.measureGrowth === true;
+  const orders = req.growth ?? (wantGrowth ? await measureGrowthOrders(req) : undefined);
   const growth = orders ? classifyGrowth(orders.baseline, orders.current) : null;
-  const verdict = await decideVerdict(
-    {
-      functionName: req.qualifiedName,
-      time: change,
-      ...(memory ? { memory } : {}),
-      ...(growth ? { growth } : {}),
-      before: req.before ?? {},
-      after: req.after ?? {},
-      oldSource: req.baselineSource,
-      newSource: req.currentSource,
-      ...(req.codeUnchanged !== undefined ? { codeUnchanged: req.codeUnchanged } : {}),
-      intent: req.intent ?? {},
-    },
-    req.llm ? { llm: req.llm } : {},
-  );
-  return { status: 'ok', function: req.qualifiedName, change, memory, growth, verdict, baseline, current, warnings: result.warnings };
+  const figures = (v: VariantResult): SideFigures => ({
+    medianNs: v.timing.medianNs,
+    ci95Ns: v.timing.ci95Ns,
+    samples: v.samplesNs.length,
+    ...(v.memory ? { allocatedBytesPerCall: v.memory.allocatedBytesPerCall } : {}),
+  });
+  const verdictInput: VerdictInput = {
+    functionName: req.qualifiedName,
+    time: change,
+    ...(memory ? { memory } : {}),
+    ...(growth ? { growth } : {}),
+    before: req.before ?? {},
+    after: req.after ?? {},
+    oldSource: req.baselineSource,
+    newSource: req.currentSource,
+    ...(req.codeUnchanged !== undefined ? { codeUnchanged: req.codeUnchanged } : {}),
+    intent: req.intent ?? {},
+    measurements: { baseline: figures(baseline), current: figures(current) },
+    ...(req.moduleDeclarations?.length ? { moduleDeclarations: req.moduleDeclarations } : {}),
+    inputs: result.inputs,
+  };
+  const verdict = await decideVerdict(verdictInput, req.llm ? { llm: req.llm } : {});
+  return { status: 'ok', function: req.qualifiedName, change, memory, growth, verdict, verdictInput, baseline, current, warnings: result.warnings };
 }
+
+/** Input types whose size the growth sweep varies: strings and collections (the planner's type words or TS types). */
+const SIZED_TYPE = /\bstring\b|\[\]|\barray\b|Array<|Map<|Set<|Iterable<|Record<|\bobject\b/i;
+
+/** Whether any input is a collection or a string, so a growth order can be fitted at all. */
+export function takesCollectionOrString(params: ReadonlyArray<{ type: string }>): boolean {
+  return params.some((p) => SIZED_TYPE.test(p.type));
+}
+
+/**
+ * Measuring time of each growth run. The sweep starts at n = 1 and doubles until the budget is spent, so a
+ * small budget still fits the small sizes that separate O(n) from O(n²); it bounds what `check` adds per
+ * changed function to two of these.
+ */
+const GROWTH_BUDGET_MS = 800;
 
 /** Fits the growth order of both versions (baseline spliced into today's module); undefined if either fails. */
 async function measureGrowthOrders(req: CompareRequest): Promise<{ baseline: string; current: string } | undefined> {
@@ -123,13 +153,14 @@ async function measureGrowthOrders(req: CompareRequest): Promise<{ baseline: str
       text: t,
       qualifiedName: req.qualifiedName,
       growth: true,
-      ...(req.budgetMs !== undefined ? { budgetMs: req.budgetMs } : {}),
+      budgetMs: Math.min(req.budgetMs ?? GROWTH_BUDGET_MS, GROWTH_BUDGET_MS),
       ...(req.workspaceRoot !== undefined ? { workspaceRoot: req.workspaceRoot } : {}),
       ...(req.signal ? { signal: req.signal } : {}),
     });
   const baseline = (await run(spliced)).growth?.order;
+  if (!baseline || baseline === 'not size-dependent') return undefined;
   const current = (await run(text)).growth?.order;
-  return baseline && current ? { baseline, current } : undefined;
+  return current && current !== 'not size-dependent' ? { baseline, current } : undefined;
 }
 
 /** The static-analysis figures a verdict uses, from the engine's analysis of one function. */
@@ -138,6 +169,7 @@ export function staticSummary(a: FunctionAnalysis): StaticSummary {
     cyclomatic: a.complexity.cyclomatic,
     cognitive: a.complexity.cognitive,
     securityFindings: a.security.map((f) => f.ruleId),
+    findings: a.security.map((f) => ({ ruleId: f.ruleId, severity: f.severity, message: f.message, line: f.line - 1 - a.fn.range.start.line })),
     typeErrors: a.correctness.typeErrors.length,
     params: a.fn.params.length,
   };

@@ -16,6 +16,7 @@ import { setBaseline as setBaselineIn, type BaselineSetResult } from '../history
 import { recordBenchRun, recordComparison } from '../history/record';
 import { fileStatus, historyFunctions, historyView } from '../history/queries';
 import { sourceFiles } from '../history/sources';
+import { moduleDeclarationsUsed } from '../verdict/context';
 import type { LlmClient } from '../verdict/llm';
 import type { HistoryFunctionEntry, HistoryView } from '../protocol';
 import { compareVersions, comparisonJson, staticSummary, type Comparison, type ComparisonError } from './compare';
@@ -178,7 +179,7 @@ export class Engine {
     const spliced = text.slice(0, current.fn.start) + baseline.version.source + text.slice(current.fn.end);
     const before = (await this.analyze(file, spliced, { typeCheck: req.typeCheck ?? false })).functions.find((f) => f.fn.qualifiedName === current.fn.qualifiedName);
     this.forget(file); // the spliced text must not become the base of the next incremental analysis
-    const intent = await intentOf(file, current, req.note);
+    const intent = await intentOf(file, { text, fn: current }, before ? { text: spliced, fn: before } : undefined, req.note, false);
     const comparison = await compareVersions({
       file,
       text,
@@ -189,8 +190,9 @@ export class Engine {
       ...(before ? { before: staticSummary(before) } : {}),
       after: staticSummary(current),
       intent,
+      moduleDeclarations: moduleDeclarationsUsed(text, file, [baseline.version.source, currentSource], current.fn),
       log: this.log,
-      measureGrowth: req.growth === true,
+      measureGrowth: req.growth ?? false,
       ...(this.workspaceRoot ? { workspaceRoot: this.workspaceRoot } : {}),
       ...pick(req, ['budgetMs', 'noiseThreshold', 'signal', 'onProgress']),
       ...(req.llm ? { llm: this.llmClient(store, req.llm) } : {}),
@@ -354,7 +356,7 @@ export class Engine {
         current: now,
         baseline: b,
         typeCheck,
-        growth: o.growth === true,
+        growth: o.growth ?? 'auto',
         ...pick(o, ['budgetMs', 'note', 'llm', 'signal']),
       });
       rows.push(result.status === 'error' ? { status: 'error', file: rel, function: now.fn.qualifiedName, message: result.error } : { status: 'compared', file: rel, function: now.fn.qualifiedName, comparison: result });
@@ -382,8 +384,9 @@ export class Engine {
       codeUnchanged: oldFn.fn.hash === newFn.fn.hash,
       before: staticSummary(oldFn),
       after: staticSummary(newFn),
-      intent: await intentOf(req.newFile, newFn, req.note),
-      measureGrowth: req.growth === true,
+      intent: await intentOf(req.newFile, { text: req.newText, fn: newFn }, { text: req.oldText, fn: oldFn }, req.note),
+      moduleDeclarations: moduleDeclarationsUsed(req.newText, req.newFile, [req.oldText.slice(oldFn.fn.start, oldFn.fn.end), req.newText.slice(newFn.fn.start, newFn.fn.end)], newFn.fn),
+      measureGrowth: req.growth ?? 'auto',
       ...(this.workspaceRoot ? { workspaceRoot: this.workspaceRoot } : {}),
       ...pick(req, ['budgetMs', 'signal']),
       ...(req.llm ? { llm: this.llmClient(undefined, req.llm) } : {}),

@@ -7,13 +7,28 @@ import { captureEnvironment } from '../history/store';
 import { commitMessagesTouching } from '../history/git';
 import type { RunRecord, RunView } from '../history/types';
 import type { LlmCache } from '../verdict/llm';
+import { changeIntent } from '../verdict/context';
 import type { ChangeIntent } from '../verdict/types';
 import type { BaselineEntry, FileAnalysis, FunctionAnalysis } from './types';
 
-/** Why a change was made, in its author's words: the doc comment, commits touching it, the user's note. */
-export async function intentOf(file: string, current: FunctionAnalysis, note: string | undefined): Promise<ChangeIntent> {
+/**
+ * Why a change was made, in its author's words: the doc comments old and new, comments added with the change,
+ * commits touching it, the user's note. `old` is the previous version in its own module text, when known.
+ * A stored baseline holds the declaration without its doc comment, so there (`oldDocKnown` false) the old doc
+ * is left out: the spliced text carries today's doc above the old body. Added comments are still told apart.
+ */
+export async function intentOf(
+  file: string,
+  now: { text: string; fn: FunctionAnalysis },
+  old: { text: string; fn: FunctionAnalysis } | undefined,
+  note: string | undefined,
+  oldDocKnown = true,
+): Promise<ChangeIntent> {
+  const current = now.fn;
   const commits = await commitMessagesTouching(file, current.fn.range.start.line + 1, current.fn.range.end.line + 1);
-  return { ...(current.fn.doc ? { doc: current.fn.doc } : {}), ...(commits.length ? { commits } : {}), ...(note ? { note } : {}) };
+  if (!old) return { ...(current.fn.doc ? { doc: current.fn.doc } : {}), ...(commits.length ? { commits } : {}), ...(note ? { note } : {}) };
+  const { oldDoc, ...intent } = changeIntent({ text: old.text, fn: old.fn.fn }, { text: now.text, fn: current.fn }, { commits, ...(note ? { note } : {}) });
+  return oldDocKnown ? { ...intent, oldDoc } : intent;
 }
 
 /** Whether workspace-relative `file` is `under` (a file or folder path; '' for everything). */

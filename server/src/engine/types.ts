@@ -122,7 +122,8 @@ export interface CheckOptions {
   budgetMs?: number;
   note?: string;
   typeCheck?: boolean;
-  growth?: boolean;
+  /** Fit and compare growth orders: always, never, or `'auto'` (default) when an input is a collection or a string. */
+  growth?: boolean | 'auto';
   llm?: LlmOptions;
   signal?: AbortSignal;
   /** Called before each comparison starts (for a progress line). */
@@ -146,7 +147,8 @@ export interface CompareSourcesRequest {
   typeCheck?: boolean;
   budgetMs?: number;
   note?: string;
-  growth?: boolean;
+  /** Fit and compare growth orders: always, never, or `'auto'` (default) when an input is a collection or a string. */
+  growth?: boolean | 'auto';
   llm?: LlmOptions;
   signal?: AbortSignal;
 }
@@ -162,7 +164,8 @@ export interface BaselineComparisonRequest {
   noiseThreshold?: number;
   note?: string;
   llm?: LlmOptions;
-  growth?: boolean;
+  /** Fit and compare growth orders: always, never, or `'auto'` when an input is a collection or a string. */
+  growth?: boolean | 'auto';
   typeCheck?: boolean;
   signal?: AbortSignal;
   onProgress?: (p: { phase: string; fraction?: number }) => void;

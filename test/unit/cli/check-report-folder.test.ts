@@ -21,10 +21,12 @@ writeFileSync(join(project, 'f.ts'), 'export function f(x: number): number {\n  
 test('--report into a missing folder creates the folder and writes the Markdown report', async () => {
   assert.equal(await main(['baseline', 'set', 'f.ts'], io(project).value), 0);
   const t = io(project);
-  // The code equals the baseline: nothing is benchmarked, the report still has its row.
+  // The code equals the baseline: nothing is benchmarked; the report counts it, and with --all has its row.
   assert.equal(await main(['check', '--report', 'reports/perf/check.md'], t.value), 0, t.err.join('\n'));
   const report = readFileSync(join(project, 'reports/perf/check.md'), 'utf8');
-  assert.match(report, /\| `f` \| f\.ts \|/);
+  assert.match(report, /1 unchanged function not shown \(--all lists them\)/);
+  assert.equal(await main(['check', '--all', '--report', 'reports/perf/all.md'], io(project).value), 0);
+  assert.match(readFileSync(join(project, 'reports/perf/all.md'), 'utf8'), /\| `f` \| f\.ts \|/);
 });
 
 test('--report under a file exits 2 with one line before running anything', async () => {

@@ -42,12 +42,19 @@ test('changed and 5x slower: REJECT, exit 1, recorded, reported; the LLM is used
   assert.equal(json.results.find((r) => r.function === 'same')!.status, 'unchanged');
   const report = readFileSync(join(root, 'perf.md'), 'utf8');
   assert.match(report, /\| `work` \| src\/work\.ts \| (\+\d+(\.\d)?%|×[\d.]+) \(.*\) \| <?[\d.e-]+ \| REJECT \d+ \(rules\) \|/);
-  assert.match(report, /\| `same` \| src\/work\.ts \| - \| - \| unchanged \|/);
+  assert.doesNotMatch(report, /`same`/, 'unchanged functions are a count, not rows');
+  assert.match(report, /1 unchanged function not shown \(--all lists them\)/);
 
   const db = new Database(join(root, '.perflens/history.db'), { readonly: true });
   const counts = db.prepare('SELECT (SELECT count(*) FROM runs) AS runs, (SELECT count(*) FROM verdicts) AS verdicts, (SELECT count(*) FROM versions) AS versions').get();
   db.close();
   assert.deepEqual(counts, { runs: 2, verdicts: 1, versions: 3 }, 'a run per side, one verdict, the new version stored');
+
+  const text = await run(root, {}, 'check', 'src', '--no-types', '--all');
+  const lines = text.out.split('\n');
+  const at = (name: string) => lines.findIndex((l) => l.startsWith(name + ' '));
+  assert.ok(at('work') >= 0 && at('same') > at('work'), `changed first, then unchanged with --all:\n${text.out}`);
+
 
   const fake = await startFakeOpenAI({ script: [{ kind: 'answer', content: { score: 12, recommendation: 'REJECT', reasoning: 'Three times slower.', confidence: 0.9 } }] });
   try {
