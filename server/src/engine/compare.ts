@@ -94,7 +94,9 @@ export async function compareVersions(req: CompareRequest): Promise<Comparison |
   const change = classifyTiming(baseline.samplesNs, current.samplesNs, req.noiseThreshold !== undefined ? { noiseThreshold: req.noiseThreshold } : {});
   const memory = baseline.memory && current.memory ? classifyAllocation(baseline.memory.allocatedBytesPerCall, current.memory.allocatedBytesPerCall) : null;
   const wantGrowth = req.measureGrowth === 'auto' ? takesCollectionOrString(result.inputs.params) : req.measureGrowth === true;
-  const orders = req.growth ?? (wantGrowth ? await measureGrowthOrders(req) : undefined);
+  const fit = req.growth ? { orders: req.growth } : wantGrowth ? await measureGrowthOrders(req) : {};
+  const orders = fit.orders;
+  const warnings = fit.warning ? [...result.warnings, fit.warning] : result.warnings;
   const growth = orders ? classifyGrowth(orders.baseline, orders.current) : null;
   const figures = (v: VariantResult): SideFigures => ({
     medianNs: v.timing.medianNs,
@@ -118,7 +120,7 @@ export async function compareVersions(req: CompareRequest): Promise<Comparison |
     inputs: result.inputs,
   };
   const verdict = await decideVerdict(verdictInput, req.llm ? { llm: req.llm } : {});
-  return { status: 'ok', function: req.qualifiedName, change, memory, growth, verdict, verdictInput, baseline, current, warnings: result.warnings };
+  return { status: 'ok', function: req.qualifiedName, change, memory, growth, verdict, verdictInput, baseline, current, warnings };
 }
 
 /** Input types whose size the growth sweep varies: strings and collections (the planner's type words or TS types). */
@@ -130,22 +132,25 @@ export function takesCollectionOrString(params: ReadonlyArray<{ type: string }>)
 }
 
 /**
- * Measuring time of each growth run. The sweep starts at n = 1 and doubles until the budget is spent, so a
- * small budget still fits the small sizes that separate O(n) from O(n²); it bounds what `check` adds per
- * changed function to two of these.
+ * Measuring time of each growth run, whatever --budget says. The sweep starts at n = 1 and doubles until the
+ * budget is spent, so it fits the small sizes that separate O(n) from O(n²) first; it bounds what `check`
+ * adds per changed function to two of these.
  */
 const GROWTH_BUDGET_MS = 800;
 
-/** Fits the growth order of both versions (baseline spliced into today's module); undefined if either fails. */
-async function measureGrowthOrders(req: CompareRequest): Promise<{ baseline: string; current: string } | undefined> {
+/**
+ * Fits the growth order of both versions (baseline spliced into today's module). No orders when either fit
+ * fails; then `warning` says why, so a skipped growth check is never silent.
+ */
+async function measureGrowthOrders(req: CompareRequest): Promise<{ orders?: { baseline: string; current: string }; warning?: string }> {
   let text = req.text;
   try {
     text ??= await readFile(req.file, 'utf8');
   } catch {
-    return undefined;
+    return { warning: `growth not compared: cannot read ${req.file}` };
   }
   const start = text.indexOf(req.currentSource);
-  if (start < 0) return undefined;
+  if (start < 0) return { warning: 'growth not compared: the current source is not in the file' };
   const spliced = text.slice(0, start) + req.baselineSource + text.slice(start + req.currentSource.length);
   const run = (t: string) =>
     benchFunction({
@@ -153,14 +158,19 @@ async function measureGrowthOrders(req: CompareRequest): Promise<{ baseline: str
       text: t,
       qualifiedName: req.qualifiedName,
       growth: true,
-      budgetMs: Math.min(req.budgetMs ?? GROWTH_BUDGET_MS, GROWTH_BUDGET_MS),
+      budgetMs: GROWTH_BUDGET_MS,
       ...(req.workspaceRoot !== undefined ? { workspaceRoot: req.workspaceRoot } : {}),
       ...(req.signal ? { signal: req.signal } : {}),
     });
-  const baseline = (await run(spliced)).growth?.order;
-  if (!baseline || baseline === 'not size-dependent') return undefined;
-  const current = (await run(text)).growth?.order;
-  return current && current !== 'not size-dependent' ? { baseline, current } : undefined;
+  const fitted = (r: Awaited<ReturnType<typeof run>>) => (r.growth && r.growth.order !== 'not size-dependent' ? r.growth.order : undefined);
+  const why = (r: Awaited<ReturnType<typeof run>>) => r.warnings.find((w) => w.startsWith('growth')) ?? r.error?.message ?? 'no order fitted';
+  const b = await run(spliced);
+  const baseline = fitted(b);
+  if (!baseline) return { warning: `growth not compared (baseline): ${why(b)}` };
+  const c = await run(text);
+  const current = fitted(c);
+  if (!current) return { warning: `growth not compared (current): ${why(c)}` };
+  return { orders: { baseline, current } };
 }
 
 /** The static-analysis figures a verdict uses, from the engine's analysis of one function. */
