@@ -39,7 +39,7 @@ export async function runFixture(
     const variants: VariantJob[] = [];
     for (const [id, replacementText] of Object.entries(opts.variants ?? { target: undefined })) {
       const prepared = await prepareBundle({ file, text, qualifiedName, bindings: recipe.bindings, sandboxDir, variantId: id, ...(replacementText !== undefined ? { replacementText } : {}) });
-      if (!prepared.ok) return { outcome: { ok: false, ready: false, error: prepared.error }, elapsedMs: 0, sandboxDir };
+      if (!prepared.ok) return { outcome: { ok: false, ready: false, error: prepared.error, isolation: 'permission-model' }, elapsedMs: 0, sandboxDir };
       const b = prepared.bundle;
       variants.push({ id, bundlePath: b.bundlePath, sourceFile: b.sourceFile, access: b.access, qualifiedName, ...(b.hoistedFrom ? { hoistedFrom: b.hoistedFrom } : {}) });
     }

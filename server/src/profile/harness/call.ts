@@ -5,6 +5,7 @@
 // optimised the loop on stack made it deoptimise, and some runs then stayed twice as slow.
 
 import type { CallMode, TargetAccess } from '../sandbox/contract';
+import { hrtimeBigint, SafeFunction } from './intrinsics';
 
 /** A resolved target: the function plus where `this` comes from. */
 export interface Target {
@@ -105,13 +106,14 @@ export function makeSampler(target: Target, mode: CallMode, arity: number | null
       ${tail} };`;
   }
   // `last` and `hits` live in the closure: writing them needs no property feedback.
-  const factory = new Function('fn', 'self', 'hr', 'SENTINEL', `let last, hits = 0; ${body}`) as (
+  const factory = new SafeFunction('fn', 'self', 'hr', 'SENTINEL', `let last, hits = 0; ${body}`) as (
     fn: unknown,
     self: unknown,
     hr: () => bigint,
     sentinel: symbol,
   ) => Sampler;
-  return factory(target.fn, target.self, process.hrtime.bigint, SENTINEL);
+  // The clock and Function are the harness's own (intrinsics.ts), taken before user code loaded.
+  return factory(target.fn, target.self, hrtimeBigint, SENTINEL);
 }
 
 /**

@@ -3,6 +3,7 @@
 // Time comes from process.hrtime.bigint(); no GC is forced anywhere inside a timed region.
 
 import type { CallMode } from '../sandbox/contract';
+import { arrayPush, nowNs, safeSetImmediate, SafeMath, SafeNumber, sortedNumbers } from './intrinsics';
 import { callOnce, isStreamResult, isThenable, makeSampler, poolArity, poolForSampling, type Pool, type Sampler, type Target } from './call';
 import { cloneDeep, fingerprint, freshCopies } from './fresh';
 
@@ -139,9 +140,9 @@ export async function takeSample(v: TimedVariant, iters = v.iters): Promise<numb
   if (v.probe.mutates) {
     // One fresh copy per call, made before the clock starts; the sampler walks them from 0.
     const copies = sampleInputs(v, iters);
-    ns = Number(await v.sampler(iters, 0, copies.args, copies.receivers, copies.args.length));
+    ns = SafeNumber(await v.sampler(iters, 0, copies.args, copies.receivers, copies.args.length));
   } else {
-    ns = Number(await v.sampler(iters, v.cursor, args, receivers, args.length));
+    ns = SafeNumber(await v.sampler(iters, v.cursor, args, receivers, args.length));
   }
   v.cursor = (v.cursor + iters) % v.probe.pool.args.length;
   return ns;
@@ -160,25 +161,26 @@ export async function calibrate(v: TimedVariant, targetNs: number): Promise<void
   // middle of its first long loop. V8 allocates a feedback vector only after several calls: twenty.
   const { args, receivers } = v.probe.pool;
   for (let k = 0; k < 20; k++) await v.sampler(0, 0, args, receivers, args.length);
-  let iters = Math.max(1, v.iters);
+  let iters = SafeMath.max(1, v.iters);
   for (;;) {
     const ns = await takeSample(v, iters);
     if (ns >= targetNs || iters >= (v.probe.mutates ? MAX_FRESH_CALLS : 1e9)) break;
-    const factor = ns <= 0 ? 10 : Math.min(10, Math.max(1.5, (targetNs * 1.2) / ns));
-    iters = Math.ceil(iters * factor);
-    if (v.probe.mutates) iters = Math.min(iters, MAX_FRESH_CALLS);
+    const factor = ns <= 0 ? 10 : SafeMath.min(10, SafeMath.max(1.5, (targetNs * 1.2) / ns));
+    iters = SafeMath.ceil(iters * factor);
+    if (v.probe.mutates) iters = SafeMath.min(iters, MAX_FRESH_CALLS);
   }
   v.iters = iters;
 }
 
-const now = (): number => Number(process.hrtime.bigint());
+// The harness's own clock (intrinsics.ts): user code that replaces process.hrtime cannot move it.
+const now = nowNs;
 
 /**
  * Lets the event loop turn (timers, I/O callbacks, unhandled-rejection checks) between samples, never
  * inside one: what the function scheduled runs, and its failures surface, outside the timed region.
  */
 export function yieldToEventLoop(): Promise<void> {
-  return new Promise((r) => setImmediate(r));
+  return new Promise((r) => safeSetImmediate(r));
 }
 
 /**
@@ -188,15 +190,15 @@ export function yieldToEventLoop(): Promise<void> {
 export async function warmUp(v: TimedVariant, targetNs: number, maxMs: number): Promise<void> {
   const end = now() + maxMs * 1e6;
   const recent: number[] = [];
-  const med = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+  const med = (xs: number[]): number => sortedNumbers(xs)[xs.length >> 1];
   while (now() < end && recent.length < 200) {
-    recent.push((await takeSample(v)) / v.iters);
+    arrayPush(recent, (await takeSample(v)) / v.iters);
     v.warmupSamples++;
     await yieldToEventLoop();
     if (recent.length >= 10) {
       const a = med(recent.slice(-10, -5));
       const b = med(recent.slice(-5));
-      if (Math.abs(a - b) <= 0.03 * Math.max(a, b)) break;
+      if (SafeMath.abs(a - b) <= 0.03 * SafeMath.max(a, b)) break;
     }
   }
   // Optimised code is faster than what calibration saw: keep samples far above timer resolution.
@@ -229,7 +231,7 @@ export async function sampleInterleaved(vs: TimedVariant[], limits: SamplingLimi
     const order = round % 2 === 0 ? vs : [...vs].reverse();
     for (const v of order) {
       for (let b = 0; b < block; b++) {
-        v.samples.push((await takeSample(v)) / v.iters);
+        arrayPush(v.samples, (await takeSample(v)) / v.iters);
         await yieldToEventLoop();
         const t = now();
         const enough = vs.every((x) => x.samples.length >= limits.minSamples);
@@ -237,7 +239,7 @@ export async function sampleInterleaved(vs: TimedVariant[], limits: SamplingLimi
         if (v.samples.length >= limits.maxSamples) break;
         if (limits.onProgress && t - lastReport > 100e6) {
           lastReport = t;
-          limits.onProgress(Math.min(1, (t - start) / (end - start)));
+          limits.onProgress(SafeMath.min(1, (t - start) / (end - start)));
         }
       }
     }

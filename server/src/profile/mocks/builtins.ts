@@ -1,11 +1,36 @@
 // Recording mocks of Node's I/O modules (fs, net, http, dns, child_process, ...). Each mock keeps the
-// real module's pure helpers and constants, and replaces everything that touches disk, network or
-// processes with a counted fake returning a plausible value.
+// real module's constants and a short allow-list of pure helpers (PURE below), and replaces everything
+// else — functions and classes alike — with a counted fake returning a plausible value. Nothing of the
+// real module is spread: a live class (net.Socket, http.Agent, dns.Resolver) would reach the network.
 
 import { Readable, Writable } from 'node:stream';
 import { EventEmitter } from 'node:events';
 import { httpData } from './answers';
 import { CallCounter, FakeHandle, MockScope, callbackLast, recorded } from './record';
+
+/** Functions of the real modules that touch no disk, network or process, kept as they are. */
+const PURE: Record<string, readonly string[]> = {
+  fs: ['Stats', 'Dirent', 'StatFs'],
+  net: ['isIP', 'isIPv4', 'isIPv6', 'BlockList', 'SocketAddress', 'getDefaultAutoSelectFamily', 'setDefaultAutoSelectFamily', 'getDefaultAutoSelectFamilyAttemptTimeout', 'setDefaultAutoSelectFamilyAttemptTimeout'],
+  tls: ['checkServerIdentity', 'createSecureContext', 'getCiphers', 'convertALPNProtocols', 'SecureContext'],
+  http: ['validateHeaderName', 'validateHeaderValue', 'setMaxIdleHTTPParsers'],
+  http2: ['getDefaultSettings', 'getPackedSettings', 'getUnpackedSettings'],
+  dns: ['getServers', 'setServers', 'getDefaultResultOrder', 'setDefaultResultOrder'],
+  worker_threads: ['MessageChannel', 'MessagePort', 'BroadcastChannel', 'markAsUntransferable', 'isMarkedAsUntransferable', 'markAsUncloneable', 'moveMessagePortToContext', 'receiveMessageOnPort', 'getEnvironmentData', 'setEnvironmentData'],
+};
+
+// Values that are objects holding live handles, never copied from the real module.
+const LIVE_VALUES = new Set(['globalAgent', 'promises']);
+
+/** The real module's constants and its pure helpers: the base every mock starts from. */
+function inert(real: Record<string, unknown>, pure: readonly string[] = []): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(real)) {
+    const v = real[key];
+    if (typeof v === 'function' ? pure.includes(key) : !LIVE_VALUES.has(key)) out[key] = v;
+  }
+  return out;
+}
 
 /** Plausible content of any file: valid JSON and a valid string, so `JSON.parse(read())` works too. */
 const FILE_TEXT = '{}';
@@ -78,9 +103,24 @@ function fakeFileHandle(scope: MockScope): Record<string, unknown> {
 }
 
 function mockFs(real: Record<string, unknown>, scope: MockScope): Record<string, unknown> {
-  const out: Record<string, unknown> = { ...real };
+  const out = inert(real, PURE.fs);
+  const ReadStream = class FakeReadStream extends Readable {
+    constructor() {
+      super({ read() {} });
+      scope.counter.hit(scope.module);
+      this.push(Buffer.from(FILE_TEXT));
+      this.push(null);
+    }
+  };
+  const WriteStream = class FakeWriteStream extends Writable {
+    constructor() {
+      super({ write: (_c, _e, cb) => cb() });
+      scope.counter.hit(scope.module);
+    }
+  };
+  Object.assign(out, { ReadStream, WriteStream, FileReadStream: ReadStream, FileWriteStream: WriteStream });
   for (const [key, value] of Object.entries(real)) {
-    if (typeof value !== 'function' || /^[A-Z]/.test(key)) continue; // classes (Stats, Dirent...) stay real
+    if (typeof value !== 'function' || /^[A-Z]/.test(key)) continue; // classes: the pure ones above, or fakes
     if (key.endsWith('Sync')) {
       const base = key.slice(0, -4);
       out[key] = recorded(scope, (...args: unknown[]) => fsResult(base, args));
@@ -103,7 +143,7 @@ function mockFs(real: Record<string, unknown>, scope: MockScope): Record<string,
 }
 
 function mockFsPromises(real: Record<string, unknown>, scope: MockScope): Record<string, unknown> {
-  const out: Record<string, unknown> = { ...real };
+  const out = inert(real);
   for (const [key, value] of Object.entries(real)) {
     if (typeof value !== 'function') continue;
     out[key] =
@@ -149,8 +189,23 @@ function mockHttp(real: Record<string, unknown>, scope: MockScope): Record<strin
     };
     return req;
   };
+  const Agent = class FakeAgent extends EventEmitter {
+    destroy() {}
+  };
+  const ClientRequest = class FakeClientRequest extends FakeHandle {
+    constructor() {
+      super(scope);
+      scope.counter.hit(scope.module);
+    }
+  };
+  const Server = class FakeServer extends EventEmitter {
+    constructor() {
+      super();
+      return fakeServer(scope);
+    }
+  };
   return {
-    ...real,
+    ...inert(real, PURE.http),
     request: recorded(scope, request),
     get: recorded(scope, (...args: unknown[]) => {
       const req = request(...args);
@@ -158,7 +213,13 @@ function mockHttp(real: Record<string, unknown>, scope: MockScope): Record<strin
       return req;
     }),
     createServer: recorded(scope, () => fakeServer(scope)),
-    Agent: class FakeAgent extends EventEmitter { destroy() {} },
+    Agent,
+    globalAgent: new Agent(),
+    ClientRequest,
+    Server,
+    IncomingMessage: Readable,
+    OutgoingMessage: Writable,
+    ServerResponse: Writable,
   };
 }
 
@@ -180,9 +241,15 @@ function mockNetLike(real: Record<string, unknown>, scope: MockScope): Record<st
       return this;
     }
   };
+  const Server = class FakeServer extends EventEmitter {
+    constructor() {
+      super();
+      return fakeServer(scope);
+    }
+  };
   return {
-    ...real,
-    connect, createConnection: connect, Socket,
+    ...inert(real, [...PURE.net, ...PURE.tls]),
+    connect, createConnection: connect, Socket, Stream: Socket, TLSSocket: Socket, Server,
     createServer: recorded(scope, () => fakeServer(scope)),
     createSecureServer: recorded(scope, () => fakeServer(scope)),
   };
@@ -204,7 +271,7 @@ function mockHttp2(real: Record<string, unknown>, scope: MockScope): Record<stri
     session.close = recorded(scope, (...a: unknown[]) => callbackLast(a));
     return session;
   });
-  return { ...real, connect, createServer: recorded(scope, () => fakeServer(scope)), createSecureServer: recorded(scope, () => fakeServer(scope)) };
+  return { ...inert(real, PURE.http2), connect, createServer: recorded(scope, () => fakeServer(scope)), createSecureServer: recorded(scope, () => fakeServer(scope)) };
 }
 
 function dnsResult(name: string): unknown {
@@ -217,8 +284,8 @@ function dnsResult(name: string): unknown {
 }
 
 function mockDns(real: Record<string, unknown>, scope: MockScope): Record<string, unknown> {
-  const out: Record<string, unknown> = { ...real };
-  const promises: Record<string, unknown> = { ...(real.promises as Record<string, unknown>) };
+  const out = inert(real, PURE.dns);
+  const promises = inert((real.promises ?? {}) as Record<string, unknown>, PURE.dns);
   for (const name of Object.keys(real)) {
     if (name !== 'lookup' && name !== 'lookupService' && name !== 'reverse' && !name.startsWith('resolve')) continue;
     if (name === 'lookup') {
@@ -234,6 +301,17 @@ function mockDns(real: Record<string, unknown>, scope: MockScope): Record<string
       promises[name] = recorded(scope, () => Promise.resolve(dnsResult(name)));
     }
   }
+  // A Resolver answers like the module's own functions; servers are remembered, never asked.
+  const resolverOf = (source: Record<string, unknown>) =>
+    class FakeResolver {
+      constructor() {
+        for (const [k, v] of Object.entries(source)) if (typeof v === 'function' && k !== 'Resolver') (this as Record<string, unknown>)[k] = v;
+      }
+      cancel(): void {}
+      setLocalAddress(): void {}
+    };
+  out.Resolver = resolverOf(out);
+  promises.Resolver = resolverOf(promises);
   out.promises = promises;
   return out;
 }
@@ -253,7 +331,13 @@ function mockDgram(real: Record<string, unknown>, scope: MockScope): Record<stri
     });
     return sock;
   });
-  return { ...real, createSocket };
+  const Socket = class FakeDgramSocket extends EventEmitter {
+    constructor() {
+      super();
+      return createSocket();
+    }
+  };
+  return { ...inert(real), createSocket, Socket };
 }
 
 function fakeChild(scope: MockScope): FakeHandle & Record<string, unknown> {
@@ -280,8 +364,15 @@ function mockChildProcess(real: Record<string, unknown>, scope: MockScope): Reco
     return child;
   };
   const syncOutput = (opts: unknown) => (encodingOf(opts) && encodingOf(opts) !== 'buffer' ? '' : Buffer.alloc(0));
+  const ChildProcess = class FakeChildProcess extends EventEmitter {
+    constructor() {
+      super();
+      return fakeChild(scope);
+    }
+  };
   return {
-    ...real,
+    ...inert(real),
+    ChildProcess,
     exec: recorded(scope, withOutput),
     execFile: recorded(scope, withOutput),
     spawn: recorded(scope, () => fakeChild(scope)),
@@ -311,7 +402,20 @@ function mockWorkerThreads(real: Record<string, unknown>, scope: MockScope): Rec
       return Promise.resolve(0);
     }
   };
-  return { ...real, Worker };
+  return { ...inert(real, PURE.worker_threads), Worker };
+}
+
+function mockCluster(real: Record<string, unknown>, scope: MockScope): Record<string, unknown> {
+  // cluster is itself an emitter; a mocked one is the primary with no workers.
+  const cluster = new EventEmitter() as EventEmitter & Record<string, unknown>;
+  Object.assign(cluster, inert(real), {
+    isPrimary: true, isMaster: true, isWorker: false, workers: {}, settings: {},
+    fork: recorded(scope, () => fakeChild(scope)),
+    setupPrimary: recorded(scope, () => undefined),
+    setupMaster: recorded(scope, () => undefined),
+    disconnect: recorded(scope, (...a: unknown[]) => callbackLast(a)),
+  });
+  return cluster;
 }
 
 /** Builders of the mocked built-in modules, by name without `node:`. */
@@ -324,10 +428,11 @@ export const BUILTIN_MOCKS: Record<string, (real: Record<string, unknown>, scope
   https: mockHttp,
   http2: mockHttp2,
   dns: mockDns,
-  'dns/promises': (real, scope) => (mockDns({ ...require('node:dns'), promises: real }, scope) as Record<string, unknown>).promises,
+  'dns/promises': (real, scope) => (mockDns({ ...inert(require('node:dns') as Record<string, unknown>, PURE.dns), promises: real }, scope) as Record<string, unknown>).promises,
   dgram: mockDgram,
   child_process: mockChildProcess,
   worker_threads: mockWorkerThreads,
+  cluster: mockCluster,
 };
 
 /** A fetch that never leaves the process: a 200 JSON Response, counted under `module`. */

@@ -6,7 +6,10 @@
 // bundle and anything the child writes there). Requires from anywhere else — the child's own
 // machinery, PerfLens, real third-party packages in node_modules — get the real module, so the
 // harness can still write results with the real fs. globalThis.fetch has no require to hook, so it
-// is replaced outright: nothing in the child's own machinery uses fetch.
+// is replaced outright: nothing in the child's own machinery uses fetch. In the sandbox child,
+// `everywhere` also replaces the network and process modules for every other route (lockdown.ts);
+// fs stays real outside the sandbox (packages read their own files), its writes confined by the
+// permission model and the read-only mount namespace.
 
 import Module from 'node:module';
 import { realpathSync } from 'node:fs';
@@ -15,6 +18,7 @@ import { CallCounter } from './record';
 import { BUILTIN_MOCKS, mockFetch } from './builtins';
 import { clientMockFor } from './clients';
 import { scripted } from './answers';
+import { lockDownBuiltins } from './lockdown';
 
 /** One mocked module that the run touched, and how many calls reached it. */
 export interface MockHit {
@@ -41,7 +45,7 @@ export const MOCKED_BUILTINS = Object.keys(BUILTIN_MOCKS);
  * tls, dgram, child_process, worker_threads and common clients; replaces globalThis.fetch.
  * Calling it again replaces the previous installation.
  */
-export function installMocks(opts: { sandboxDir: string }): MockRecorder {
+export function installMocks(opts: { sandboxDir: string; everywhere?: boolean }): MockRecorder {
   uninstallMocks();
   const roots = new Set<string>([withSep(resolve(opts.sandboxDir))]);
   try {
@@ -69,6 +73,8 @@ export function installMocks(opts: { sandboxDir: string }): MockRecorder {
   const originalFetch = globalThis.fetch;
   globalThis.fetch = mockFetch(counter);
   installed = { originalLoad, originalFetch };
+  // Irreversible: uninstallMocks() restores the loader and fetch, not the replaced module exports.
+  if (opts.everywhere) lockDownBuiltins(counter);
 
   return {
     hits: () => counter.entries(),

@@ -1,8 +1,11 @@
-// The sandbox child's entry (bundled to dist/sandbox-child.js): installs the I/O mocks, loads each
-// variant's bundle, builds the inputs, runs the harness and writes typed messages on fd 3.
+// The sandbox child's entry (bundled to dist/sandbox-child.js): reads the run key from stdin, installs
+// the I/O mocks everywhere, loads each variant's bundle, builds the inputs, runs the harness and writes
+// typed messages, signed with the key, on fd 3. The harness's intrinsics (harness/intrinsics.ts) are
+// taken when this bundle starts, before any user module loads.
 // Anything that goes wrong ends as one `error` message with a kind and an actionable message.
 
-import { readFileSync, writeSync } from 'node:fs';
+import { jsonStringify, plainCopy, safeReadSync, safeSetTimeout, safeWriteSync, sortedNumbers } from '../harness/intrinsics';
+import { readFileSync } from 'node:fs';
 import Module from 'node:module';
 import { dirname, join } from 'node:path';
 import { installMocks, type MockRecorder } from '../mocks/install';
@@ -19,10 +22,33 @@ import { JOB_FILE, MESSAGE_FD, type ChildJob, type ChildMessage, type SandboxErr
 const realExit = process.exit.bind(process);
 let finished = false;
 let currentName = 'the function';
+let runKey = '';
 
 function send(msg: ChildMessage): void {
   // Synchronous on purpose: the message must be out before any exit the user's code may cause.
-  writeSync(MESSAGE_FD, JSON.stringify(msg) + '\n');
+  safeWriteSync(MESSAGE_FD, jsonStringify(plainCopy({ ...msg, key: runKey })) + '\n');
+}
+
+/** The run key: the first line on stdin, which the parent writes and closes right after the spawn. */
+function readRunKey(): string {
+  const buf = Buffer.alloc(128);
+  const pause = new Int32Array(new SharedArrayBuffer(4));
+  let text = '';
+  // stdin may be a non-blocking pipe that is still empty: wait up to 10 s, 1 ms at a time.
+  for (let waited = 0; waited < 10_000 && !text.includes('\n'); ) {
+    let n = 0;
+    try {
+      n = safeReadSync(0, buf, 0, buf.length, null);
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EAGAIN') break;
+      Atomics.wait(pause, 0, 0, 1);
+      waited++;
+      continue;
+    }
+    if (n === 0) break;
+    text += buf.toString('utf8', 0, n);
+  }
+  return text.trim();
 }
 
 function fail(error: SandboxError, code = 1): never {
@@ -146,15 +172,16 @@ function timedInputs(job: ChildJob, v: TimedVariant | undefined): TimedInputs {
 
 /** Two timer turns: pending timers fire and unhandled rejections are reported before we go on. */
 async function settle(): Promise<void> {
-  for (let i = 0; i < 2; i++) await new Promise((r) => setTimeout(r, 2));
+  for (let i = 0; i < 2; i++) await new Promise((r) => safeSetTimeout(r, 2));
 }
 
 async function main(): Promise<void> {
+  runKey = readRunKey();
   const sandboxDir = process.argv[2] ?? process.cwd();
   const job = JSON.parse(readFileSync(join(sandboxDir, JOB_FILE), 'utf8')) as ChildJob;
   guardProcess();
   setAnswers(job.answers);
-  const recorder: MockRecorder = installMocks({ sandboxDir: job.sandboxDir });
+  const recorder: MockRecorder = installMocks({ sandboxDir: job.sandboxDir, everywhere: true });
   resolveFromWorkspace(job.variants);
   const coverageSession = job.coverage ? await startCoverage() : undefined;
   const loaded = job.variants.map(load);
@@ -216,8 +243,8 @@ async function main(): Promise<void> {
     if (v.probe.mode === 'stream') run.itemsPerSec = await streamThroughput(v);
     if (job.memory) {
       send({ type: 'progress', phase: 'memory' });
-      const sorted = [...v.samples].sort((a, b) => a - b);
-      run.memory = await measureMemory(v, sorted[Math.floor(sorted.length / 2)]);
+      const sorted = sortedNumbers(v.samples);
+      run.memory = await measureMemory(v, sorted[sorted.length >> 1]);
     }
     runs.push(run);
   }

@@ -1,6 +1,8 @@
 // The written contract between the server and the sandbox child: what the child is asked to do (a job
 // file), and the typed messages it writes back, one JSON object per line on file descriptor 3.
 // Messages are written synchronously so that even a child that dies right after still delivers them.
+// The parent trusts none of it: parseChildMessage checks each line against this schema, caps its size,
+// and accepts it only with the run's key, which the harness reads from stdin before user code loads.
 
 import type { InputRecipe } from '../inputs/recipe';
 import type { MockAnswers } from '../mocks/answers';
@@ -171,12 +173,143 @@ export interface ChildResult {
   coverage?: CoverageReport;
 }
 
-/** Lines the child writes on fd 3. The handshake is the first line: `ready` or `error`. */
+/** Lines the child writes on fd 3 (each also carries the run's `key`). The handshake is the first line: `ready` or `error`. */
 export type ChildMessage =
   | { type: 'ready'; pid: number; nodeVersion: string; variants: string[] }
   | { type: 'error'; error: SandboxError }
   | { type: 'progress'; phase: string; fraction?: number }
   | { type: 'result'; result: ChildResult };
+
+/** Every error kind, in the order the CLI documents them; anything else from the child counts as `crash`. */
+export const SANDBOX_ERROR_KINDS: readonly SandboxErrorKind[] = ['timeout', 'oom', 'crash', 'throws', 'unsupported-input'];
+
+/**
+ * Size caps on what the child may send. A real run sends at most `maxSamples` samples per variant
+ * (3,000 by default) and a few dozen warnings; anything bigger is a flood, not a measurement.
+ */
+export const MESSAGE_LIMITS = {
+  /** Longest line on fd 3; the parent kills a child whose line grows past it. */
+  maxLineChars: 4 * 1024 * 1024,
+  maxVariants: 16,
+  maxGrowthPoints: 64,
+  maxWarnings: 50,
+  maxMocks: 200,
+  maxTextChars: 2000,
+} as const;
+
+/** A line that is not a valid message of this run, and why. */
+export interface InvalidMessage {
+  invalid: string;
+}
+
+const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isNum = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
+const isNonNeg = (v: unknown): v is number => isNum(v) && v >= 0;
+const text = (v: unknown): string | undefined => (typeof v === 'string' ? v.slice(0, MESSAGE_LIMITS.maxTextChars) : undefined);
+
+/** Compares two keys in time independent of where they differ. */
+function sameKey(a: unknown, b: string): boolean {
+  if (typeof a !== 'string' || a.length !== b.length) return false;
+  let d = 0;
+  for (let i = 0; i < b.length; i++) d |= a.charCodeAt(i) ^ b.charCodeAt(i);
+  return d === 0;
+}
+
+/** An error from the child, its kind mapped into the contract (unknown kinds are crashes). */
+export function sandboxErrorFrom(v: unknown): SandboxError {
+  const e = isObj(v) ? v : {};
+  const kind = SANDBOX_ERROR_KINDS.includes(e.kind as SandboxErrorKind) ? (e.kind as SandboxErrorKind) : 'crash';
+  return { kind, message: text(e.message) ?? 'the sandbox reported an error without a message' };
+}
+
+function memoryFrom(v: unknown): MemoryMeasure | undefined | null {
+  if (v === undefined) return undefined;
+  if (!isObj(v) || !isNonNeg(v.allocatedBytesPerCall) || !isNonNeg(v.retainedBytesPerCall) || typeof v.suspectedLeak !== 'boolean') return null;
+  return { allocatedBytesPerCall: v.allocatedBytesPerCall, retainedBytesPerCall: v.retainedBytesPerCall, suspectedLeak: v.suspectedLeak };
+}
+
+function variantFrom(v: unknown, maxSamples: number): VariantRun | string {
+  if (!isObj(v) || typeof v.id !== 'string') return 'a variant without an id';
+  if (v.mode !== 'sync' && v.mode !== 'async' && v.mode !== 'stream') return `variant ${v.id}: unknown mode`;
+  if (!Array.isArray(v.samplesNs) || v.samplesNs.length === 0) return `variant ${v.id}: no samples`;
+  if (v.samplesNs.length > maxSamples) return `variant ${v.id}: ${v.samplesNs.length} samples, more than the ${maxSamples} asked for`;
+  if (!v.samplesNs.every(isNonNeg)) return `variant ${v.id}: a sample that is not a finite, non-negative number`;
+  if (!isNonNeg(v.iterationsPerSample) || v.iterationsPerSample < 1 || !isNonNeg(v.warmupSamples)) return `variant ${v.id}: bad iteration counts`;
+  const memory = memoryFrom(v.memory);
+  if (memory === null) return `variant ${v.id}: malformed memory figures`;
+  if (v.itemsPerSec !== undefined && !isNonNeg(v.itemsPerSec)) return `variant ${v.id}: bad items/s`;
+  return {
+    id: v.id.slice(0, 100),
+    mode: v.mode,
+    samplesNs: v.samplesNs as number[],
+    iterationsPerSample: v.iterationsPerSample,
+    warmupSamples: v.warmupSamples,
+    ...(v.itemsPerSec !== undefined ? { itemsPerSec: v.itemsPerSec as number } : {}),
+    ...(memory ? { memory } : {}),
+  };
+}
+
+function resultFrom(v: unknown, maxSamples: number): ChildResult | string {
+  if (!isObj(v) || !Array.isArray(v.variants) || !Array.isArray(v.mocks) || !Array.isArray(v.warnings)) return 'a result without variants, mocks or warnings';
+  const L = MESSAGE_LIMITS;
+  if (v.variants.length === 0 || v.variants.length > L.maxVariants) return `${v.variants.length} variants`;
+  const variants: VariantRun[] = [];
+  for (const x of v.variants) {
+    const r = variantFrom(x, maxSamples);
+    if (typeof r === 'string') return r;
+    variants.push(r);
+  }
+  let growth: GrowthPoint[] | null = null;
+  if (v.growth !== null && v.growth !== undefined) {
+    if (!Array.isArray(v.growth) || v.growth.length > L.maxGrowthPoints) return 'a malformed growth sweep';
+    growth = [];
+    for (const g of v.growth) {
+      if (!isObj(g) || !isNonNeg(g.n) || !isNonNeg(g.medianNs)) return 'a malformed growth point';
+      growth.push({ n: g.n, medianNs: g.medianNs });
+    }
+  }
+  if (v.mocks.length > L.maxMocks || v.warnings.length > L.maxWarnings) return 'too many mocks or warnings';
+  const mocks: ChildResult['mocks'] = [];
+  for (const m of v.mocks) {
+    if (!isObj(m) || typeof m.module !== 'string' || !isNonNeg(m.calls)) return 'a malformed mock count';
+    mocks.push({ module: m.module.slice(0, 200), calls: m.calls });
+  }
+  const warnings = v.warnings.map(text).filter((w): w is string => w !== undefined);
+  return { variants, growth, mocks, warnings };
+}
+
+/**
+ * Parses one line from fd 3. Returns the message, or why the line is not one: not JSON, not an
+ * object, not signed with this run's `key`, an unknown type, or values outside the schema or caps.
+ * `maxSamples` is the job's own cap on samples per variant.
+ */
+export function parseChildMessage(line: string, key: string, maxSamples: number): ChildMessage | InvalidMessage {
+  if (line.length > MESSAGE_LIMITS.maxLineChars) return { invalid: `a message of ${line.length} characters` };
+  let raw: unknown;
+  try {
+    raw = JSON.parse(line);
+  } catch {
+    return { invalid: 'a line that is not JSON' };
+  }
+  if (!isObj(raw)) return { invalid: 'a message that is not an object' };
+  if (!sameKey(raw.key, key)) return { invalid: 'a message without the run key (not written by the harness)' };
+  switch (raw.type) {
+    case 'ready':
+      if (!isNonNeg(raw.pid) || typeof raw.nodeVersion !== 'string' || !Array.isArray(raw.variants)) return { invalid: 'a malformed ready message' };
+      return { type: 'ready', pid: raw.pid, nodeVersion: raw.nodeVersion.slice(0, 50), variants: raw.variants.filter((x): x is string => typeof x === 'string').slice(0, MESSAGE_LIMITS.maxVariants) };
+    case 'error':
+      return { type: 'error', error: sandboxErrorFrom(raw.error) };
+    case 'progress':
+      if (typeof raw.phase !== 'string') return { invalid: 'a progress message without a phase' };
+      return { type: 'progress', phase: raw.phase.slice(0, 40), ...(isNum(raw.fraction) ? { fraction: Math.min(1, Math.max(0, raw.fraction)) } : {}) };
+    case 'result': {
+      const r = resultFrom(raw.result, maxSamples);
+      return typeof r === 'string' ? { invalid: `a result with ${r}` } : { type: 'result', result: r };
+    }
+    default:
+      return { invalid: `a message of unknown type ${JSON.stringify(String(raw.type)).slice(0, 40)}` };
+  }
+}
 
 /** File name of the job inside the sandbox directory. */
 export const JOB_FILE = 'job.json';
