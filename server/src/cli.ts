@@ -1,5 +1,8 @@
 // Entry point of the `perflens` command (bundled to dist/cli.js).
 import { main } from './cli/index';
+import { guardParentProcess } from './processGuard';
+
+guardParentProcess();
 
 main(process.argv.slice(2)).then(
   (code) => {

@@ -15,6 +15,7 @@ export interface PerfLensSettings {
   /** Which results pop up as messages; every result is logged once either way. */
   notifications: NotificationLevel;
   lens: { constructors: boolean; show: LensPart[] };
+  sandbox: { env: string[]; requireIsolation: boolean };
   runOnSave: boolean;
 }
 
@@ -43,6 +44,7 @@ export const DEFAULT_SETTINGS: PerfLensSettings = {
   diagnostics: { rejectSeverity: 'warning' },
   notifications: 'errors',
   lens: { constructors: false, show: [...LENS_PARTS] },
+  sandbox: { env: [], requireIsolation: false },
   runOnSave: false,
 };
 

@@ -12,7 +12,9 @@ export const benchCommand: CliCommand = {
   name: 'bench',
   usage: 'perflens bench <file> --function <qualifiedName> [--json] [--budget <ms>] [--growth]',
   details: [
-    'Runs the function in a child process (temp directory, heap and time limits, I/O mocked).',
+    'Runs the function in a sandboxed child process: OS namespaces where the machine allows them (no network,',
+    'read-only files, the temp dir writable), Node\'s permission model, I/O mocked, heap and time limits.',
+    'The `sandbox` line (and `isolation` in --json) says which: "namespaces" or "permission-model" (docs/security.md).',
     'Qualified names: `f`, `outer.inner`, `Class.method`, `Class.#private`, `obj.method`, `default`.',
     '--budget is the measuring time (default 1000 ms); with --growth half of it sweeps sizes n = 1, 2, 4, ...',
     'Inputs come from the function\'s calls and tests, then its parameter names, defaults and types; each input line says which (docs/inputs.md).',
@@ -26,6 +28,8 @@ export const benchCommand: CliCommand = {
     growth: { type: 'boolean', description: 'also fit the growth order over input sizes' },
     timeout: { type: 'string', valueName: '<ms>', description: 'hard time limit of the sandbox (default 30000)' },
     node: { type: 'string', valueName: '<path>', description: 'the Node executable to run the function on (default `node`)' },
+    'allow-env': { type: 'string', multiple: true, valueName: '<NAME>', description: 'pass this environment variable to the sandbox (repeatable; default: PATH, LANG, LC_*, TZ, NODE_ENV only)' },
+    'require-isolation': { type: 'boolean', description: 'refuse to run where OS namespaces are not available' },
   },
   positionals: { min: 1, max: 1, names: 'one <file>' },
   async run(ctx) {
@@ -52,6 +56,8 @@ export const benchCommand: CliCommand = {
       ...(budgetMs !== undefined ? { budgetMs } : {}),
       ...(timeoutMs !== undefined ? { timeoutMs } : {}),
       ...(nodePath !== undefined ? { nodePath } : {}),
+      ...(Array.isArray(ctx.values['allow-env']) ? { sandboxEnv: ctx.values['allow-env'] } : {}),
+      ...(ctx.values['require-isolation'] === true ? { requireIsolation: true } : {}),
     });
     ctx.io.out(ctx.values.json ? JSON.stringify(result, null, 2) : toText(result));
     return result.status === 'ok' ? ExitCode.ok : ExitCode.failed;
@@ -63,6 +69,13 @@ const FIX_FLAG: Partial<Record<NonNullable<BenchResult['error']>['kind'], string
   timeout: 'raise --timeout <ms>, or lower --budget <ms> if the function is just slow at this size',
   crash: 'if the sandbox could not start, pass --node <path> to a Node 20+ executable',
 };
+
+/** The isolation line: which layers held the function (docs/security.md). */
+export function isolationText(isolation: BenchResult['isolation']): string {
+  return isolation === 'namespaces'
+    ? 'namespaces (no network, read-only files) + permission model'
+    : 'permission-model only: no OS isolation here, so on Node < 25 only the mocks guard the network (docs/security.md)';
+}
 
 const count = (x: number): string => Math.round(x).toLocaleString('en-US');
 
@@ -88,6 +101,7 @@ function toText(r: BenchResult): string {
   if (r.growth) lines.push(`  growth  ${r.growth.order}${r.growth.fit !== null ? ` (fit ${r.growth.fit})` : ''}`);
   if (r.coverage) lines.push(`  blocks  ${coverageText(r.coverage)}`);
   if (r.mocks.length) lines.push(`  mocks   ${r.mocks.map((m) => `${m.module} ×${m.calls}`).join(', ')}`);
+  lines.push(`  sandbox ${isolationText(r.isolation)}`);
   for (const w of r.warnings) lines.push(`  note    ${w}`);
   return lines.join('\n');
 }

@@ -3,6 +3,7 @@
 // help and the version come from this file and command.ts alone.
 import { parseArgs } from 'node:util';
 import { COMMAND_SUMMARIES, ExitCode, isUsageError, UsageError, type CliCommand, type CliContext, type CliIO, type CliOption, type CommandName } from './command';
+import { CANCELLED_EXIT, onCancelSignal } from '../processGuard';
 
 /** Loads one subcommand: at first use, so the global help stays fast (dist/cli-core.js when bundled). */
 export function loadCommand(name: CommandName): CliCommand {
@@ -41,8 +42,12 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
     return ExitCode.ok;
   }
   const controller = new AbortController();
-  const onSigint = () => controller.abort();
-  process.once('SIGINT', onSigint);
+  let cancelledBy: 'SIGINT' | 'SIGTERM' | undefined;
+  // A signal cancels the run (children killed, temp dirs removed) and exits 130/143, never as an internal error.
+  const removeCancel = onCancelSignal((signal) => {
+    cancelledBy = signal;
+    controller.abort();
+  });
   try {
     const parsed = parseArgs({
       args: rest,
@@ -66,9 +71,13 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
       io.err(`perflens ${command.name}: ${(err as Error).message}\nusage: ${command.usage}`);
       return ExitCode.usage;
     }
+    if (cancelledBy && (err as Error).name === 'AbortError') {
+      io.err(`perflens ${command.name}: cancelled by ${cancelledBy}`);
+      return CANCELLED_EXIT[cancelledBy];
+    }
     throw err;
   } finally {
-    process.removeListener('SIGINT', onSigint);
+    removeCancel();
   }
 }
 

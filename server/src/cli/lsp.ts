@@ -28,6 +28,9 @@ export const lspCommand: CliCommand = {
     // redirects console.* to the client so nothing else writes into the protocol stream.
     const connection = createConnection(ProposedFeatures.all);
     startServer(connection);
+    // SIGTERM/SIGINT (the router turns them into this abort) end the server cleanly; the exit kills
+    // running sandbox children and removes their temp dirs.
+    ctx.signal.addEventListener('abort', () => process.exit(ExitCode.ok), { once: true });
     return new Promise<number>((resolve) => connection.onExit(() => resolve(ExitCode.ok)));
   },
 };

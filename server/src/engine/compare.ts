@@ -2,7 +2,7 @@
 // baseline's source is spliced into today's module and run interleaved with the current version in one
 // child (benchVariants), then classified and judged. A verdict never rests on numbers from another day.
 import { readFile } from 'node:fs/promises';
-import { benchFunction, benchVariants, type VariantResult } from '../profile/index';
+import { benchFunction, benchVariants, type IsolationLayer, type RunOptions, type VariantResult } from '../profile/index';
 import { classifyAllocation, classifyGrowth, classifyTiming, type GrowthChange, type ScalarChange, type TimeChange } from '../verdict/classify';
 import { decideVerdict } from '../verdict/decide';
 import type { LlmClient } from '../verdict/llm';
@@ -11,6 +11,8 @@ import type { FunctionAnalysis } from './types';
 
 /** What to compare. */
 export interface CompareRequest {
+  /** The sandbox settings (`perflens.sandbox.*`). */
+  sandbox?: Pick<RunOptions, 'sandboxEnv' | 'requireIsolation'>;
   /** Today's module: the comparison runs in it. */
   file: string;
   /** Its text when unsaved; read from disk otherwise. */
@@ -56,6 +58,8 @@ export interface Comparison {
   baseline: VariantResult;
   current: VariantResult;
   warnings: string[];
+  /** What held both versions while they ran (docs/security.md). */
+  isolation: IsolationLayer;
 }
 
 /** A comparison that could not run, with a message the user can act on. */
@@ -80,6 +84,7 @@ export async function compareVersions(req: CompareRequest): Promise<Comparison |
     ...(req.signal ? { signal: req.signal } : {}),
     ...(req.log ? { log: req.log } : {}),
     ...(req.onProgress ? { onProgress: req.onProgress } : {}),
+    ...req.sandbox,
   });
   const baseline = result.variants.find((v) => v.id === 'baseline');
   const current = result.variants.find((v) => v.id === 'current');
@@ -120,7 +125,7 @@ export async function compareVersions(req: CompareRequest): Promise<Comparison |
     inputs: result.inputs,
   };
   const verdict = await decideVerdict(verdictInput, req.llm ? { llm: req.llm } : {});
-  return { status: 'ok', function: req.qualifiedName, change, memory, growth, verdict, verdictInput, baseline, current, warnings };
+  return { status: 'ok', function: req.qualifiedName, change, memory, growth, verdict, verdictInput, baseline, current, warnings, isolation: result.isolation };
 }
 
 /** Input types whose size the growth sweep varies: strings and collections (the planner's type words or TS types). */

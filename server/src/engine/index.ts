@@ -134,7 +134,7 @@ export class Engine {
       keepSamples: true,
       workspaceRoot: this.workspaceRoot,
       log: this.log,
-      ...pick(settings, ['budgetMs', 'nodePath', 'timeoutMs', 'heapMb']),
+      ...pick(settings, ['budgetMs', 'nodePath', 'timeoutMs', 'heapMb', 'sandboxEnv', 'requireIsolation']),
       ...pick(ctl, ['signal', 'onProgress']),
     });
     const view = benchView(result);
@@ -160,6 +160,7 @@ export class Engine {
         growth: false,
         ...pick(settings, ['budgetMs', 'noiseThreshold', 'note']),
         ...pick(ctl, ['signal', 'onProgress']),
+        sandbox: pick(settings, ['sandboxEnv', 'requireIsolation']),
         ...(settings.llm ? { llm: settings.llm } : {}),
       });
       if (comparison.status === 'error') outcome.notice = `comparison with baseline "${label}" failed: ${comparison.error}`;
@@ -193,12 +194,13 @@ export class Engine {
       moduleDeclarations: moduleDeclarationsUsed(text, file, [baseline.version.source, currentSource], current.fn),
       log: this.log,
       measureGrowth: req.growth ?? false,
+      ...(req.sandbox ? { sandbox: req.sandbox } : {}),
       ...(this.workspaceRoot ? { workspaceRoot: this.workspaceRoot } : {}),
       ...pick(req, ['budgetMs', 'noiseThreshold', 'signal', 'onProgress']),
       ...(req.llm ? { llm: this.llmClient(store, req.llm) } : {}),
     });
     if (comparison.status === 'ok') {
-      const environment = captureEnvironment();
+      const environment = { ...captureEnvironment(), isolation: comparison.isolation };
       const side = (v: Comparison['current'], other: string) => ({
         kind: 'interleaved' as const,
         view: interleavedView(v),

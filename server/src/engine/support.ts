@@ -62,7 +62,7 @@ export function versionToRecord(file: string, text: string, report: FileAnalysis
 /** A plain benchmark's run record (a failed one has only its view). */
 export function benchRunRecord(result: BenchResult, view: RunView): RunRecord {
   const t = result.timing;
-  if (!t) return { kind: 'bench', view, samplesNs: [], environment: captureEnvironment() };
+  if (!t) return { kind: 'bench', view, samplesNs: [], environment: { ...captureEnvironment(), isolation: result.isolation } };
   return {
     kind: 'bench',
     view,
@@ -75,7 +75,7 @@ export function benchRunRecord(result: BenchResult, view: RunView): RunRecord {
     ...(result.growth && result.growth.order !== 'not size-dependent' ? { growthOrder: result.growth.order } : {}),
     ...(result.growth ? { growth: result.growth } : {}),
     inputs: result.inputs,
-    environment: captureEnvironment(),
+    environment: { ...captureEnvironment(), isolation: result.isolation },
   };
 }
 

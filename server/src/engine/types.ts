@@ -82,6 +82,10 @@ export interface BenchSettings {
   llm?: LlmOptions;
   /** Why the change was made, for the verdict. */
   note?: string;
+  /** Further environment variables the sandbox gets (`perflens.sandbox.env`). */
+  sandboxEnv?: string[];
+  /** Refuse to run without OS isolation (`perflens.sandbox.requireIsolation`). */
+  requireIsolation?: boolean;
 }
 
 /** A benchmark as recorded, and its comparison with the baseline when one exists and the code differs from it. */
@@ -169,5 +173,7 @@ export interface BaselineComparisonRequest {
   typeCheck?: boolean;
   signal?: AbortSignal;
   onProgress?: (p: { phase: string; fraction?: number }) => void;
+  /** The sandbox settings (`perflens.sandbox.*`). */
+  sandbox?: Pick<BenchSettings, 'sandboxEnv' | 'requireIsolation'>;
 }
 

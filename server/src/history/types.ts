@@ -88,6 +88,8 @@ export interface RunEnvironment {
   cores: number;
   /** 1, 5 and 15 minute load averages. */
   loadAverage: number[];
+  /** What held the benchmarked code: namespaces plus the permission model, or the permission model alone. */
+  isolation?: 'namespaces' | 'permission-model';
 }
 
 /** One benchmark run of a version, as stored. */

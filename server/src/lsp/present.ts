@@ -116,6 +116,10 @@ export function hoverFor(
     if (extra.length) lines.push('', extra.join(' · '));
     if (r.detail?.coverage) lines.push('', coverageText(r.detail.coverage));
   }
+  const isolation = r?.detail?.isolation;
+  if (isolation) {
+    lines.push('', isolation === 'namespaces' ? 'Sandbox: namespaces + permission model' : 'Sandbox: permission model only (no OS isolation on this machine; see docs/security.md)');
+  }
   if (s?.change) {
     const c = s.change;
     lines.push('', `vs **${c.baselineLabel}**: ${formatRatio(c.ratio)} (95% CI ${formatRatio(c.ci95[0])} … ${formatRatio(c.ci95[1])}, ${pValueText(c.pValue)}) · ${c.classification}`);

@@ -15,6 +15,7 @@ import {
   type Hover,
 } from 'vscode-languageserver/node';
 import { locateFunctions } from '../locate/locate';
+import { guardParentProcess, onCancelSignal } from '../processGuard';
 import type { LocatedFunction, Range } from '../locate/types';
 import {
   ClientCommand,
@@ -330,5 +331,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
 // Run as its own bundle (dist/server.js, which the VS Code client starts with --node-ipc) rather than
 // imported by the CLI: the file-name test matters because inside dist/cli.js this code is also `module`.
 if (require.main === module && /[\\/]server\.[jt]s$/.test(require.main.filename)) {
+  guardParentProcess();
+  // SIGTERM/SIGINT end the server cleanly; the exit kills running sandbox children and their temp dirs.
+  onCancelSignal(() => process.exit(0));
   startServer(createConnection(ProposedFeatures.all));
 }

@@ -60,6 +60,8 @@ export function benchSettings(s: PerfLensSettings): BenchSettings {
     budgetMs: s.benchmark.budgetMs,
     noiseThreshold: s.benchmark.noiseThreshold,
     baselineLabel: s.baseline.label,
+    sandboxEnv: s.sandbox.env,
+    requireIsolation: s.sandbox.requireIsolation,
     // The key never travels in settings: the VS Code client passes it from SecretStorage in the environment.
     llm: { ...s.llm, apiKey: process.env.PERFLENS_LLM_API_KEY || undefined },
   } as BenchSettings;

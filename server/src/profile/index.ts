@@ -13,10 +13,12 @@ import { planInputs, type InputPlan, type ParamSpec } from './inputs';
 import type { ChildJob, ChildResult, CoverageReport, GrowthPoint, MemoryMeasure, SandboxError, SandboxErrorKind, VariantJob, VariantRun } from './sandbox/contract';
 import { functionBlocks } from './coverage';
 import { createSandboxDir, prepareBundle, removeSandboxDir } from './sandbox/prepare';
-import { DEFAULT_HEAP_MB, DEFAULT_TIMEOUT_MS, runInSandbox } from './sandbox/spawn';
+import { DEFAULT_HEAP_MB, DEFAULT_TIMEOUT_MS, isolationFor, runInSandbox } from './sandbox/spawn';
+import { layerOf, type IsolationLayer } from './sandbox/isolation';
 
 export type { SandboxError, SandboxErrorKind } from './sandbox/contract';
 export type { GrowthOrder } from './growth';
+export type { IsolationLayer } from './sandbox/isolation';
 
 /** Options shared by benchFunction and benchVariants. */
 export interface RunOptions {
@@ -30,6 +32,12 @@ export interface RunOptions {
   onProgress?: (p: { phase: string; fraction?: number }) => void;
   /** The child's console output, line by line (for an output channel). */
   log?: (line: string) => void;
+  /** Names of further environment variables the sandbox gets (`perflens.sandbox.env`). */
+  sandboxEnv?: string[];
+  /** Refuse to run without operating-system isolation (`perflens.sandbox.requireIsolation`). */
+  requireIsolation?: boolean;
+  /** `off` skips the namespaces even where they are available (the sandbox benchmark). */
+  isolation?: 'auto' | 'off';
 }
 
 /** What to benchmark. */
@@ -100,6 +108,8 @@ export interface BenchResult {
   samplesNs?: number[];
   /** V8 block coverage of the function under the timed inputs; null when it was not measured. */
   coverage: CoverageSummary | null;
+  /** What held the function: OS namespaces plus the permission model, or the permission model alone (docs/security.md). */
+  isolation: IsolationLayer;
 }
 
 /** How much of the function the timed inputs ran. */
@@ -146,6 +156,7 @@ export interface VariantsResult {
   variants: VariantResult[];
   mocks: Array<{ module: string; calls: number }>;
   warnings: string[];
+  isolation: IsolationLayer;
 }
 
 /** Size n of collections and strings for timing and memory (growth sweeps its own sizes). */
@@ -236,7 +247,7 @@ function jobFor(sandboxDir: string, variants: VariantJob[], plan: InputPlan, tim
  * Prepares bundles for `specs` and runs them in one child. Returns the child's raw result or an error.
  * Always removes the sandbox directory.
  */
-async function runPlanned(p: Planned, specs: VariantSpec[], o: RunOptions, growthOn: boolean, withCoverage = false): Promise<{ result: ChildResult; coverage?: CoverageReport } | { error: SandboxError }> {
+async function runPlanned(p: Planned, specs: VariantSpec[], o: RunOptions, growthOn: boolean, withCoverage = false): Promise<({ result: ChildResult; coverage?: CoverageReport } | { error: SandboxError }) & { isolation: IsolationLayer }> {
   const timeoutMs = o.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const budget = splitBudget(o.budgetMs ?? DEFAULT_BUDGET_MS, growthOn, timeoutMs);
   const sandboxDir = await createSandboxDir();
@@ -253,7 +264,7 @@ async function runPlanned(p: Planned, specs: VariantSpec[], o: RunOptions, growt
         sandboxDir,
         variantId: s.id,
       });
-      if (!prepared.ok) return { error: prepared.error };
+      if (!prepared.ok) return { error: prepared.error, isolation: layerFor(o) };
       const b = prepared.bundle;
       variants.push({ id: s.id, bundlePath: b.bundlePath, sourceFile: b.sourceFile, access: b.access, qualifiedName: p.fn.qualifiedName, ...(b.hoistedFrom ? { hoistedFrom: b.hoistedFrom } : {}) });
     }
@@ -265,6 +276,10 @@ async function runPlanned(p: Planned, specs: VariantSpec[], o: RunOptions, growt
       ...(o.signal ? { signal: o.signal } : {}),
       ...(o.onProgress ? { onProgress: o.onProgress } : {}),
       ...(o.log ? { log: o.log } : {}),
+      ...(o.sandboxEnv ? { env: o.sandboxEnv } : {}),
+      ...(o.requireIsolation !== undefined ? { requireIsolation: o.requireIsolation } : {}),
+      ...(o.isolation ? { isolation: o.isolation } : {}),
+      ...(o.workspaceRoot ? { workspaceRoot: o.workspaceRoot } : {}),
     };
     let coverage: CoverageReport | undefined;
     let coverageProblem: string | undefined;
@@ -274,17 +289,20 @@ async function runPlanned(p: Planned, specs: VariantSpec[], o: RunOptions, growt
       const pass = await runInSandbox({ ...job, growth: null, memory: false, coverage: { blocks, candidates: COVERAGE_CANDIDATES } }, { ...spawnOpts, timeoutMs: Math.min(timeoutMs, COVERAGE_TIMEOUT_MS) });
       if (pass.ok && pass.result.coverage) coverage = pass.result.coverage;
       // A loop or a blown heap would do the same in the timed run: report it now instead of waiting twice.
-      else if (!pass.ok && (pass.error.kind === 'timeout' || pass.error.kind === 'oom')) return { error: pass.error };
+      else if (!pass.ok && (pass.error.kind === 'timeout' || pass.error.kind === 'oom' || pass.error.message.includes('requireIsolation'))) return { error: pass.error, isolation: pass.isolation };
       else coverageProblem = `coverage: not measured (${pass.ok ? 'no report' : pass.error.message}); the inputs were not chosen by the blocks they reach`;
     }
     const outcome = await runInSandbox(coverage ? { ...job, indices: coverage.indices } : job, spawnOpts);
-    if (!outcome.ok) return { error: outcome.error };
+    if (!outcome.ok) return { error: outcome.error, isolation: outcome.isolation };
     if (coverageProblem) outcome.result.warnings.push(coverageProblem);
-    return coverage ? { result: outcome.result, coverage } : { result: outcome.result };
+    return coverage ? { result: outcome.result, coverage, isolation: outcome.isolation } : { result: outcome.result, isolation: outcome.isolation };
   } finally {
     await removeSandboxDir(sandboxDir);
   }
 }
+
+/** The layer a run with these options gets (also for results that failed before any child started). */
+const layerFor = (o: RunOptions): IsolationLayer => layerOf(isolationFor(o).cap);
 
 /** The inputs as shown: examples from the child's timed pool when it ran, else from the plan. */
 function inputsOf(p: Planned | null, timed?: ChildResult['inputs']): InputsSummary {
@@ -302,7 +320,7 @@ function inputsOf(p: Planned | null, timed?: ChildResult['inputs']): InputsSumma
  * user code or input; rejects only with an AbortError when `signal` aborts.
  */
 export async function benchFunction(opts: BenchOptions): Promise<BenchResult> {
-  const failed = (error: SandboxError, p: Planned | null, warnings: string[] = []): BenchResult => ({
+  const failed = (error: SandboxError, p: Planned | null, isolation = layerFor(opts)): BenchResult => ({
     function: opts.qualifiedName,
     status: 'error',
     error,
@@ -311,14 +329,15 @@ export async function benchFunction(opts: BenchOptions): Promise<BenchResult> {
     memory: null,
     growth: null,
     mocks: [],
-    warnings,
+    warnings: [],
     coverage: null,
+    isolation,
   });
   const p = await plan(opts);
   if ('kind' in p) return failed(p, null);
   const growthOn = opts.growth === true && p.plan.sizeDependent;
   const out = await runPlanned(p, [{ id: 'target' }], opts, growthOn, opts.coverage !== false);
-  if ('error' in out) return failed(out.error, p);
+  if ('error' in out) return failed(out.error, p, out.isolation);
   const run = out.result.variants[0];
   let growth: GrowthSummary | null = null;
   if (opts.growth) {
@@ -342,6 +361,7 @@ export async function benchFunction(opts: BenchOptions): Promise<BenchResult> {
     warnings: out.result.warnings,
     coverage: out.coverage ? { covered: out.coverage.covered, total: out.coverage.total, unreachedLines: out.coverage.unreachedLines } : null,
     ...(opts.keepSamples ? { samplesNs: run.samplesNs } : {}),
+    isolation: out.isolation,
   };
 }
 
@@ -351,7 +371,7 @@ export async function benchFunction(opts: BenchOptions): Promise<BenchResult> {
  * only with an AbortError when `signal` aborts.
  */
 export async function benchVariants(opts: VariantsOptions): Promise<VariantsResult> {
-  const failed = (error: SandboxError, p: Planned | null): VariantsResult => ({
+  const failed = (error: SandboxError, p: Planned | null, isolation = layerFor(opts)): VariantsResult => ({
     function: opts.qualifiedName,
     status: 'error',
     error,
@@ -359,12 +379,13 @@ export async function benchVariants(opts: VariantsOptions): Promise<VariantsResu
     variants: [],
     mocks: [],
     warnings: [],
+    isolation,
   });
   if (opts.variants.length === 0) return failed({ kind: 'unsupported-input', message: 'benchVariants needs at least one variant' }, null);
   const p = await plan(opts);
   if ('kind' in p) return failed(p, null);
   const out = await runPlanned(p, opts.variants, opts, false);
-  if ('error' in out) return failed(out.error, p);
+  if ('error' in out) return failed(out.error, p, out.isolation);
   return {
     function: opts.qualifiedName,
     status: 'ok',
@@ -373,6 +394,7 @@ export async function benchVariants(opts: VariantsOptions): Promise<VariantsResu
     variants: out.result.variants.map((v) => ({ id: v.id, timing: summarize(v), samplesNs: v.samplesNs, memory: v.memory ?? null })),
     mocks: out.result.mocks,
     warnings: out.result.warnings,
+    isolation: out.isolation,
   };
 }
 

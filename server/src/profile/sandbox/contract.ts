@@ -252,7 +252,12 @@ function variantFrom(v: unknown, maxSamples: number): VariantRun | string {
 function resultFrom(v: unknown, maxSamples: number): ChildResult | string {
   if (!isObj(v) || !Array.isArray(v.variants) || !Array.isArray(v.mocks) || !Array.isArray(v.warnings)) return 'a result without variants, mocks or warnings';
   const L = MESSAGE_LIMITS;
-  if (v.variants.length === 0 || v.variants.length > L.maxVariants) return `${v.variants.length} variants`;
+  // A coverage pass times nothing: it reports no variant, and a coverage report instead.
+  const coverage = v.coverage === undefined ? undefined : coverageFrom(v.coverage);
+  if (coverage === null) return 'a malformed coverage report';
+  if ((v.variants.length === 0 && !coverage) || v.variants.length > L.maxVariants) return `${v.variants.length} variants`;
+  const inputs = inputsFrom(v.inputs);
+  if (!inputs) return 'malformed timed inputs';
   const variants: VariantRun[] = [];
   for (const x of v.variants) {
     const r = variantFrom(x, maxSamples);
@@ -275,7 +280,22 @@ function resultFrom(v: unknown, maxSamples: number): ChildResult | string {
     mocks.push({ module: m.module.slice(0, 200), calls: m.calls });
   }
   const warnings = v.warnings.map(text).filter((w): w is string => w !== undefined);
-  return { variants, growth, mocks, warnings };
+  return { variants, inputs, growth, mocks, warnings, ...(coverage ? { coverage } : {}) };
+}
+
+const numbers = (v: unknown, max: number): number[] | null => (Array.isArray(v) && v.length <= max && v.every(isNonNeg) ? (v as number[]) : null);
+
+function inputsFrom(v: unknown): TimedInputs | null {
+  if (!isObj(v) || !isNonNeg(v.n) || typeof v.cloned !== 'boolean' || !Array.isArray(v.examples) || v.examples.length > MESSAGE_LIMITS.maxWarnings) return null;
+  return { n: v.n, cloned: v.cloned, examples: v.examples.map((x) => text(x) ?? '') };
+}
+
+function coverageFrom(v: unknown): CoverageReport | null {
+  if (!isObj(v) || !isNonNeg(v.covered) || !isNonNeg(v.total) || !isNonNeg(v.threw)) return null;
+  const unreachedLines = numbers(v.unreachedLines, 100_000);
+  const indices = numbers(v.indices, 100_000);
+  if (!unreachedLines || !indices) return null;
+  return { covered: v.covered, total: v.total, unreachedLines, indices, threw: v.threw };
 }
 
 /**

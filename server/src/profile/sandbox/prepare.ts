@@ -9,7 +9,7 @@
 // and nested functions, which are copied to module scope: a nested function that uses its enclosing
 // function's variables then fails with a ReferenceError, reported as `unsupported-input`.
 
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { builtinModules } from 'node:module';
 import { tmpdir } from 'node:os';
@@ -57,14 +57,33 @@ export const EXPOSE_NAME = '__perflens_expose';
 const DEFAULT_LOCAL = '__perflens_default';
 const PRIVATE_SHIM = '__perflens_private';
 
+// Sandbox dirs not yet removed: an exit of the server or the CLI (a signal, a crash) removes them too.
+const openDirs = new Set<string>();
+let exitHookInstalled = false;
+
 /** Creates a fresh, empty sandbox directory under the OS temp directory. */
 export async function createSandboxDir(): Promise<string> {
-  return mkdtemp(join(tmpdir(), 'perflens-'));
+  const dir = await mkdtemp(join(tmpdir(), 'perflens-'));
+  openDirs.add(dir);
+  if (!exitHookInstalled) {
+    exitHookInstalled = true;
+    process.on('exit', () => {
+      for (const d of openDirs) {
+        try {
+          rmSync(d, { recursive: true, force: true });
+        } catch {
+          // Best effort on the way out.
+        }
+      }
+    });
+  }
+  return dir;
 }
 
 /** Removes a sandbox directory and everything in it; never throws. */
 export async function removeSandboxDir(dir: string): Promise<void> {
   await rm(dir, { recursive: true, force: true }).catch(() => undefined);
+  openDirs.delete(dir);
 }
 
 const IDENT = /^[A-Za-z_$][\w$]*$/;
