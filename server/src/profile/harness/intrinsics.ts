@@ -50,3 +50,37 @@ export function plainCopy(v: unknown): unknown {
   for (const k of objectKeys(v)) defineProperty(out, k, { value: plainCopy((v as Record<string, unknown>)[k]), enumerable: true, writable: true, configurable: true });
   return out;
 }
+
+// Built-ins that harness code outside the timed loops (input building) calls by their global names.
+const GUARDED: Array<[Record<string, unknown>, string[]]> = [
+  [Math as unknown as Record<string, unknown>, ['abs', 'ceil', 'floor', 'max', 'min', 'round', 'random', 'sqrt', 'pow', 'trunc', 'sign', 'log2']],
+  [JSON as unknown as Record<string, unknown>, ['stringify', 'parse']],
+  [Object as unknown as Record<string, unknown>, ['keys', 'entries', 'values', 'assign', 'create', 'defineProperty', 'freeze', 'getPrototypeOf', 'setPrototypeOf']],
+  [Array as unknown as Record<string, unknown>, ['isArray', 'from', 'of']],
+  [Array.prototype as unknown as Record<string, unknown>, ['push', 'pop', 'slice', 'splice', 'sort', 'map', 'filter', 'every', 'some', 'forEach', 'reduce', 'indexOf', 'includes', 'join', 'concat', 'fill', 'keys', 'entries']],
+  [String.prototype as unknown as Record<string, unknown>, ['slice', 'repeat', 'padStart', 'charCodeAt', 'split', 'toString']],
+];
+const ORIGINALS = GUARDED.flatMap(([holder, keys]) => keys.filter((k) => k in holder).map((k) => [holder, k, holder[k]] as const));
+
+/**
+ * Runs a synchronous harness step (building inputs) with the built-ins as they were at startup, then
+ * puts back whatever the user's module had installed, so its own calls keep seeing its changes.
+ */
+export function withOriginals<T>(step: () => T): T {
+  const saved: Array<readonly [Record<string, unknown>, string, unknown]> = [];
+  for (const [holder, key, original] of ORIGINALS) {
+    const current = holder[key];
+    if (current === original) continue;
+    try {
+      defineProperty(holder, key, { value: original, writable: true, configurable: true, enumerable: false });
+      saved.push([holder, key, current]);
+    } catch {
+      // Frozen by the user's code: the step sees the user's version.
+    }
+  }
+  try {
+    return step();
+  } finally {
+    for (const [holder, key, value] of saved) defineProperty(holder, key, { value, writable: true, configurable: true, enumerable: false });
+  }
+}

@@ -4,6 +4,7 @@
 
 import v8 from 'node:v8';
 import type { MemoryMeasure } from '../sandbox/contract';
+import { SafeMath } from './intrinsics';
 import { MAX_FRESH_CALLS, sampleInputs, takeSample, type TimedVariant } from './measure';
 
 type GcFn = () => void;
@@ -26,7 +27,7 @@ interface GcStat {
 async function run(v: TimedVariant, calls: number): Promise<void> {
   let left = calls;
   while (left > 0) {
-    const k = Math.min(left, Math.max(1, v.iters));
+    const k = SafeMath.min(left, SafeMath.max(1, v.iters));
     await takeSample(v, k);
     left -= k;
   }
@@ -42,14 +43,14 @@ async function allocatedBy(work: () => Promise<void>): Promise<number> {
   const h1 = used();
   const stats = (profiler.stop()?.statistics ?? []) as unknown as GcStat[];
   let reclaimed = 0;
-  for (const s of stats) reclaimed += Math.max(0, s.beforeGC.heapStatistics.usedHeapSize - s.afterGC.heapStatistics.usedHeapSize);
-  return Math.max(0, h1 - h0 + reclaimed);
+  for (const s of stats) reclaimed += SafeMath.max(0, s.beforeGC.heapStatistics.usedHeapSize - s.afterGC.heapStatistics.usedHeapSize);
+  return SafeMath.max(0, h1 - h0 + reclaimed);
 }
 
 /** Calls `each(k)` for slices of k ≤ the variant's iteration count that add up to `calls`. */
 function forSlices(v: TimedVariant, calls: number, each: (k: number) => unknown): void {
   for (let left = calls; left > 0; ) {
-    const k = Math.min(left, Math.max(1, v.iters));
+    const k = SafeMath.min(left, SafeMath.max(1, v.iters));
     each(k);
     left -= k;
   }
@@ -62,18 +63,18 @@ function forSlices(v: TimedVariant, calls: number, each: (k: number) => unknown)
 export async function measureMemory(v: TimedVariant, perCallNs: number): Promise<MemoryMeasure> {
   // Fresh inputs are copied for every call: cap the calls so copying stays a small part of the run.
   const cap = v.probe.mutates ? 4 * MAX_FRESH_CALLS : 200_000;
-  const calls = Math.max(10, Math.min(cap, Math.round(50e6 / Math.max(perCallNs, 1))));
+  const calls = SafeMath.max(10, SafeMath.min(cap, SafeMath.round(50e6 / SafeMath.max(perCallNs, 1))));
 
   // Fresh inputs are allocated between samples, not by the function: measured alone and taken off.
   const copies = v.probe.mutates ? await allocatedBy(async () => void forSlices(v, calls, (k) => sampleInputs(v, k))) : 0;
-  const allocated = Math.max(0, ((await allocatedBy(() => run(v, calls))) - copies) / calls);
+  const allocated = SafeMath.max(0, ((await allocatedBy(() => run(v, calls))) - copies) / calls);
 
   // Retention: three rounds of growing length; memory that stays after GC in every round is a leak.
   const perRound: number[] = [];
   let totalRetained = 0;
   let totalCalls = 0;
   // A leaking function keeps everything it allocates: cap each round at about 16 MB of allocation.
-  const base = Math.max(10, Math.min(calls, Math.floor((16 * 1024 * 1024) / Math.max(allocated, 1))));
+  const base = SafeMath.max(10, SafeMath.min(calls, SafeMath.floor((16 * 1024 * 1024) / SafeMath.max(allocated, 1))));
   for (let round = 0; round < 3; round++) {
     const k = base * (round + 1);
     forceGc();
@@ -85,12 +86,12 @@ export async function measureMemory(v: TimedVariant, perCallNs: number): Promise
     totalRetained += r1 - r0;
     totalCalls += k;
   }
-  const retained = Math.max(0, totalRetained / totalCalls);
+  const retained = SafeMath.max(0, totalRetained / totalCalls);
   // 4 bytes/call in every round, and at least 64 KB overall: less is noise from JIT code and caches.
   const suspectedLeak = perRound.every((b) => b >= 4) && totalRetained >= 64 * 1024;
   return {
-    allocatedBytesPerCall: Math.round(allocated),
-    retainedBytesPerCall: Math.round(retained),
+    allocatedBytesPerCall: SafeMath.round(allocated),
+    retainedBytesPerCall: SafeMath.round(retained),
     suspectedLeak,
   };
 }

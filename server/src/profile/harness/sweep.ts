@@ -3,6 +3,7 @@
 
 import type { GrowthPoint } from '../sandbox/contract';
 import type { InputRecipe } from '../inputs/recipe';
+import { withOriginals } from './intrinsics';
 import { materialize } from '../inputs/materialize';
 import type { Target } from './call';
 import { calibrate, probe, TargetThrows, takeSample, timedVariant, warmUp, type TimedVariant } from './measure';
@@ -38,7 +39,7 @@ export async function sweepGrowth(o: SweepOptions): Promise<GrowthPoint[]> {
   for (let n = 1; n <= o.maxSize; n *= 2) {
     // Fewer inputs at large n: the pool must not dominate the heap.
     const count = Math.max(2, Math.min(o.poolSize, Math.floor(2 ** 20 / n)));
-    const pool = materialize(o.recipe, { size: n, seed: o.seed, count, bindings: o.bindings });
+    const pool = withOriginals(() => materialize(o.recipe, { size: n, seed: o.seed, count, bindings: o.bindings }));
     let p;
     try {
       p = await probe(o.target, pool, o.name);

@@ -191,6 +191,12 @@ function mockHttp(real: Record<string, unknown>, scope: MockScope): Record<strin
   };
   const Agent = class FakeAgent extends EventEmitter {
     destroy() {}
+    createConnection(...args: unknown[]): FakeHandle {
+      scope.counter.hit(scope.module);
+      const sock = new FakeHandle(scope, ['connect']);
+      callbackLast(args, null, sock);
+      return sock;
+    }
   };
   const ClientRequest = class FakeClientRequest extends FakeHandle {
     constructor() {
@@ -304,8 +310,15 @@ function mockDns(real: Record<string, unknown>, scope: MockScope): Record<string
   // A Resolver answers like the module's own functions; servers are remembered, never asked.
   const resolverOf = (source: Record<string, unknown>) =>
     class FakeResolver {
+      private servers: string[] = [];
       constructor() {
-        for (const [k, v] of Object.entries(source)) if (typeof v === 'function' && k !== 'Resolver') (this as Record<string, unknown>)[k] = v;
+        for (const [k, v] of Object.entries(source)) if (typeof v === 'function' && (k === 'lookup' || k === 'reverse' || k.startsWith('resolve'))) (this as Record<string, unknown>)[k] = v;
+      }
+      setServers(servers: string[]): void {
+        this.servers = [...servers];
+      }
+      getServers(): string[] {
+        return this.servers;
       }
       cancel(): void {}
       setLocalAddress(): void {}

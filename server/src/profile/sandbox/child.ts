@@ -4,7 +4,7 @@
 // taken when this bundle starts, before any user module loads.
 // Anything that goes wrong ends as one `error` message with a kind and an actionable message.
 
-import { jsonStringify, plainCopy, safeReadSync, safeSetTimeout, safeWriteSync, sortedNumbers } from '../harness/intrinsics';
+import { jsonStringify, plainCopy, safeReadSync, safeSetTimeout, safeWriteSync, sortedNumbers, withOriginals } from '../harness/intrinsics';
 import { readFileSync } from 'node:fs';
 import Module from 'node:module';
 import { dirname, join } from 'node:path';
@@ -139,7 +139,8 @@ function defaultReceiver(l: Loaded): unknown {
 
 function makePool(job: ChildJob, l: Loaded, size: number, count: number, indices?: number[]): Pool {
   try {
-    const pool = materialize(job.recipe, { size, seed: job.seed, count, bindings: l.bindings, ...(indices ? { indices } : {}) });
+    // With the built-ins of startup: a module that replaced Math.max must not shrink the input pool.
+    const pool = withOriginals(() => materialize(job.recipe, { size, seed: job.seed, count, bindings: l.bindings, ...(indices ? { indices } : {}) }));
     if (l.target.access.receiver === 'instance' && !job.recipe.receiver) pool.receivers = pool.receivers.map(() => defaultReceiver(l));
     return pool;
   } catch (e) {
