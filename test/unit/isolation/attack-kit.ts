@@ -32,13 +32,13 @@ export interface AttackRow {
 const literal = (value: unknown): ValueRecipe => ({ kind: 'literal', value }) as ValueRecipe;
 
 /** Runs one attack function; returns the outcome, the ATTACK lines and every log line. */
-export async function attack(fn: string, params: ValueRecipe[], mode: Mode, opts: { timeoutMs?: number; heapMb?: number; file?: string; memory?: boolean } = {}) {
+export async function attack(fn: string, params: ValueRecipe[], mode: Mode, opts: { timeoutMs?: number; heapMb?: number; file?: string; memory?: boolean; env?: string[] } = {}) {
   const lines: string[] = [];
   const run = await runFixture(opts.file ?? ATTACKS, fn, {
     recipe: { params, bindings: [] },
     budgetMs: 100,
     memory: opts.memory ?? false,
-    spawn: { timeoutMs: opts.timeoutMs ?? 10_000, heapMb: opts.heapMb ?? 128, isolation: mode, log: (l) => lines.push(l) },
+    spawn: { timeoutMs: opts.timeoutMs ?? 10_000, heapMb: opts.heapMb ?? 128, isolation: mode, log: (l) => lines.push(l), ...(opts.env ? { env: opts.env } : {}) },
   });
   const routes = lines
     .map((l) => /ATTACK (.*?) => (.*)$/.exec(l))
