@@ -61,6 +61,8 @@ function fail(error: SandboxError, code = 1): never {
 
 /** Ends the run from the user's process.exit(), naming it as the cause. */
 function guardProcess(): void {
+  // No inspector port in the child either: a SIGUSR1 the code sends itself opens nothing.
+  process.on('SIGUSR1', () => undefined);
   process.exit = ((code?: number | string | null) => {
     fail({ kind: 'crash', message: `${currentName} called process.exit(${code ?? ''}); PerfLens cannot measure a function that ends the process — guard the call or benchmark a caller that does not exit` }, 1);
   }) as typeof process.exit;
