@@ -283,7 +283,11 @@ async function runPlanned(p: Planned, specs: VariantSpec[], o: RunOptions, growt
     };
     let coverage: CoverageReport | undefined;
     let coverageProblem: string | undefined;
-    const blocks = withCoverage ? functionBlocks(p.file, p.text, p.fn) : [];
+    // The coverage child runs without Node's permission model (it refuses the inspector session): only
+    // where the namespaces hold it instead (docs/security.md).
+    const isolated = layerFor(o) === 'namespaces';
+    const blocks = withCoverage && isolated ? functionBlocks(p.file, p.text, p.fn) : [];
+    if (withCoverage && !isolated) coverageProblem = 'coverage: not measured without OS isolation (its pass needs an inspector session, which the permission model refuses); the inputs were not chosen by the blocks they reach';
     if (blocks.length > 0) {
       // First a child that runs candidate inputs under block coverage and picks the pool; then the timed child on that pool.
       const pass = await runInSandbox({ ...job, growth: null, memory: false, coverage: { blocks, candidates: COVERAGE_CANDIDATES } }, { ...spawnOpts, timeoutMs: Math.min(timeoutMs, COVERAGE_TIMEOUT_MS) });

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { MESSAGE_LIMITS, parseChildMessage } from '../../../server/src/profile/sandbox/contract';
 
 const KEY = 'k'.repeat(48);
-const result = (samplesNs: unknown[]) => ({ type: 'result', key: KEY, result: { variants: [{ id: 't', mode: 'sync', samplesNs, iterationsPerSample: 10, warmupSamples: 2 }], growth: null, mocks: [], warnings: [] } });
+const result = (samplesNs: unknown[]) => ({ type: 'result', key: KEY, result: { variants: [{ id: 't', mode: 'sync', samplesNs, iterationsPerSample: 10, warmupSamples: 2 }], inputs: { n: 100, cloned: false, examples: ['1'] }, growth: null, mocks: [], warnings: [] } });
 const parse = (v: unknown, max = 100) => parseChildMessage(typeof v === 'string' ? v : JSON.stringify(v), KEY, max);
 
 test('a valid result signed with the key is accepted as is', () => {

@@ -332,7 +332,7 @@ export function runInSandbox(job: ChildJob, opts: SpawnOptions = {}): Promise<Ch
       if (killedFor === 'flood') {
         return finish(fail({ kind: 'crash', message: `the sandbox running ${name} flooded its result channel (a line over ${MESSAGE_LIMITS.maxLineChars / 1024 / 1024} MB); the child was stopped` }, ready));
       }
-      if (result) return finish({ ok: true, result: { ...result, warnings: result.warnings.map(redact) }, isolation });
+      if (result) return finish({ ok: true, result: { ...result, warnings: result.warnings.map(redact), inputs: { ...result.inputs, examples: result.inputs.examples.map(redact) } }, isolation });
       if (reported) return finish(fail(reported, ready));
       if (killedFor === 'timeout') {
         return finish(
