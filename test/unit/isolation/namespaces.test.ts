@@ -9,7 +9,7 @@ import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { homedir, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { detectIsolation, wrapCommand } from '../../../server/src/profile/sandbox/isolation';
+import { detectIsolation, nodeInstallPaths, wrapCommand } from '../../../server/src/profile/sandbox/isolation';
 
 const workspace = resolve(__dirname, '../../..');
 
@@ -55,7 +55,7 @@ for (const tool of ['bwrap', 'unshare'] as const) {
        s.on('error', (e) => { out.net = 'ERR ' + e.code; done(); });
        function done() { process.stdout.write(JSON.stringify(out)); process.exit(0); }`,
     );
-    const [cmd, args] = wrapCommand(cap, { nodePath: process.execPath, args: [script], sandboxDir, readPaths: [workspace], dataLimitMb: 1024 });
+    const [cmd, args] = wrapCommand(cap, { nodePath: process.execPath, args: [script], sandboxDir, readPaths: [workspace, ...nodeInstallPaths(process.execPath)], dataLimitMb: 1024 });
     const child = spawn(cmd, args, { cwd: sandboxDir, stdio: ['ignore', 'pipe', 'pipe'], env: { PATH: process.env.PATH } });
     let stdout = '';
     let stderr = '';

@@ -126,6 +126,9 @@ function readPathsFor(job: ChildJob, script: string, nodePath: string, workspace
 }
 
 const OOM = /heap out of memory|Reached heap limit|Ineffective mark-compacts|Allocation failed/i;
+// Memory outside the V8 heap (Buffers, Wasm) hits the data limit set by prlimit; depending on the Node
+// version that ends as a RangeError inside the function or as a native abort of the whole child.
+const NATIVE_OOM = /std::bad_alloc|Cannot allocate memory/;
 
 /** Keeps the last `max` characters of a stream, for the error message. */
 class Tail {
@@ -341,6 +344,9 @@ export function runInSandbox(job: ChildJob, opts: SpawnOptions = {}): Promise<Ch
       }
       if (OOM.test(stderr.text)) {
         return finish(fail({ kind: 'oom', message: `${name} ran out of memory (heap limit ${heapMb} MB); it may build a huge value or leak — raise the heap limit if that is expected` }, ready));
+      }
+      if (NATIVE_OOM.test(stderr.text)) {
+        return finish(fail({ kind: 'oom', message: `${name} ran out of memory outside the V8 heap (Buffers or WebAssembly over the sandbox's memory cap); it may build a huge value or leak — raise the heap limit if that is expected` }, ready));
       }
       // 127 is taskset's (and a shell's) "command not found": the configured Node does not exist.
       if (code === 127 && !ready) {
