@@ -190,6 +190,11 @@ export function staticSummary(a: FunctionAnalysis): StaticSummary {
   };
 }
 
+/** What a verdict says, as the CLI's JSON prints it and the history stores it. */
+export function verdictFacts(v: Verdict): Pick<Verdict, 'recommendation' | 'score' | 'source' | 'reasoning' | 'confidence'> {
+  return { recommendation: v.recommendation, score: v.score, source: v.source, reasoning: v.reasoning, confidence: v.confidence };
+}
+
 /** The JSON shape of `perflens compare --json` (and each row of `check --json`). */
 export function comparisonJson(c: Comparison) {
   const r = (x: number, d = 4) => Number(x.toFixed(d));
@@ -215,11 +220,7 @@ export function comparisonJson(c: Comparison) {
     },
     growth: c.growth,
     verdict: {
-      recommendation: c.verdict.recommendation,
-      score: c.verdict.score,
-      source: c.verdict.source,
-      reasoning: c.verdict.reasoning,
-      confidence: c.verdict.confidence,
+      ...verdictFacts(c.verdict),
       ...(c.verdict.scenario ? { scenario: c.verdict.scenario } : {}),
       ...(c.verdict.llmNote ? { llmNote: c.verdict.llmNote } : {}),
     },

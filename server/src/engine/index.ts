@@ -19,7 +19,7 @@ import { sourceFiles } from '../history/sources';
 import { moduleDeclarationsUsed } from '../verdict/context';
 import type { LlmClient } from '../verdict/llm';
 import type { HistoryFunctionEntry, HistoryView } from '../protocol';
-import { compareVersions, comparisonJson, staticSummary, type Comparison, type ComparisonError } from './compare';
+import { compareVersions, comparisonJson, staticSummary, verdictFacts, type Comparison, type ComparisonError } from './compare';
 import { benchView, interleavedView } from './view';
 import { analysisRecord, benchRunRecord, intentOf, isUnder, matchesToday, memoryCache, pick, versionToRecord, yieldToEventLoop } from './support';
 import type {
@@ -218,14 +218,7 @@ export class Engine {
         baselineVersionId: baseline.version.id,
         runs: { baseline: side(c.baseline, 'current'), current: side(c.current, `baseline${baseline.label ? ` ${baseline.label}` : ''}`) },
         analysis: analysisRecord(current, staticSummary(current)),
-        verdict: {
-          recommendation: c.verdict.recommendation,
-          score: c.verdict.score,
-          source: c.verdict.source,
-          reasoning: c.verdict.reasoning,
-          confidence: c.verdict.confidence,
-          change: comparisonJson(c).change,
-        },
+        verdict: { ...verdictFacts(c.verdict), change: comparisonJson(c).change },
       });
     }
     return comparison;
