@@ -37,6 +37,8 @@ const entries = [
   { in: 'server/src/lsp/server.ts', out: 'server' },
   // The analysis worker thread's own entry: the server starts it next to itself (dist/analysisWorker.js).
   { in: 'server/src/lsp/analysisWorker.ts', out: 'analysisWorker' },
+  // The run worker's (benchmarks and baselines, planned off the connection thread): dist/runWorker.js.
+  { in: 'server/src/lsp/runWorker.ts', out: 'runWorker' },
   { in: 'server/src/profile/sandbox/child.ts', out: 'sandbox-child' },
   { in: 'client/src/extension.ts', out: 'client' },
 ].filter((e) => existsSync(e.in));

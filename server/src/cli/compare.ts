@@ -2,7 +2,7 @@
 // benchmarked interleaved in the new file's module, classified and judged. No history DB needed.
 import { resolve } from 'node:path';
 import { comparisonJson, Engine, type Comparison, type LlmOptions } from '../engine';
-import { formatRatio, pValueText } from '../format';
+import { formatBytes, formatNs, formatRatio, pValueText } from '../format';
 import { llmSettingsFromEnv } from '../verdict/llm';
 import { findWorkspaceRoot } from '../workspace';
 import { functionNotFound, readSource } from './analyze';
@@ -88,14 +88,13 @@ export const compareCommand: CliCommand = {
 
 /** Human-readable comparison: a two-row table, the change, the verdict. */
 export function comparisonText(c: Comparison): string {
-  const ns = (x: number) => (x >= 1e6 ? `${(x / 1e6).toFixed(2)} ms` : x >= 1e3 ? `${(x / 1e3).toFixed(2)} µs` : `${x.toFixed(1)} ns`);
-  const bytes = (v: typeof c.baseline) => (v.memory ? `${Math.round(v.memory.allocatedBytesPerCall)} B` : '-');
-  const rows = [c.baseline, c.current].map((v) => [v.id, ns(v.timing.medianNs), `${ns(v.timing.ci95Ns[0])} … ${ns(v.timing.ci95Ns[1])}`, String(v.samplesNs.length), bytes(v)]);
+  const bytes = (v: typeof c.baseline) => (v.memory ? formatBytes(v.memory.allocatedBytesPerCall) : '-');
+  const rows = [c.baseline, c.current].map((v) => [v.id, formatNs(v.timing.medianNs), `${formatNs(v.timing.ci95Ns[0])} … ${formatNs(v.timing.ci95Ns[1])}`, String(v.samplesNs.length), bytes(v)]);
   return [
     formatTable(['version', 'median', '95% CI', 'samples', 'alloc/call'], rows),
     '',
     `change: ${formatRatio(c.change.ratio)} (95% CI ${formatRatio(c.change.ci95[0])} … ${formatRatio(c.change.ci95[1])}), ${pValueText(c.change.pValue)} → ${c.change.classification}${c.change.conclusive ? '' : ' (inconclusive)'}`,
-    ...(c.memory ? [`memory: ${c.memory.classification} (${Math.round(c.memory.baseline)} → ${Math.round(c.memory.current)} bytes/call)`] : []),
+    ...(c.memory ? [`memory: ${c.memory.classification} (${formatBytes(c.memory.baseline)} → ${formatBytes(c.memory.current)} per call)`] : []),
     ...(c.growth ? [`growth: ${c.growth.classification} (${c.growth.baseline} → ${c.growth.current})`] : []),
     `verdict: ${c.verdict.recommendation} (score ${c.verdict.score}, ${c.verdict.source}, confidence ${c.verdict.confidence.toFixed(2)})`,
     `  ${c.verdict.reasoning}`,

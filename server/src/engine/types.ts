@@ -8,6 +8,7 @@ import type { ChangeView, FunctionStatus } from '../history/types';
 import type { Comparison } from './compare';
 
 export type { ChangeView, FunctionStatus, RunView, VerdictView } from '../history/types';
+export type { BaselineSetResult } from '../history/baselines';
 import type { LocatedFunction, SyntaxProblem } from '../locate/types';
 import type { BenchResult } from '../profile';
 import type { Verdict } from '../verdict/types';

@@ -12,6 +12,8 @@ import type { LocateResult } from '../locate/types';
 export interface Analyzer {
   /** Analyses `text`; `onLocated` gets the functions early (before complexity and lint) when given. */
   analyze(file: string, text: string, settings: AnalyzeSettings, onLocated?: (r: LocateResult) => void): Promise<FileAnalysis>;
+  /** The functions of `text` (a command's target), without the rest of the analysis. */
+  locate(file: string, text: string): Promise<LocateResult>;
   forget(file: string): void;
   dispose(): void;
 }
@@ -19,6 +21,7 @@ export interface Analyzer {
 /** Messages to the analysis worker. */
 type ToWorker =
   | { kind: 'analyze'; id: number; file: string; text: string; settings: AnalyzeSettings; wantLocated: boolean }
+  | { kind: 'locate'; id: number; file: string; text: string }
   | { kind: 'forget'; file: string };
 
 /** Messages from the analysis worker. */
@@ -34,9 +37,16 @@ export interface WorkerSetup {
   dbPath?: string;
 }
 
-/** This file next to the running code: dist/analysisWorker.js when bundled (from dist/server.js or dist/cli.js), the .ts from sources. */
-function workerScript(): string | undefined {
-  return ['analysisWorker.js', 'analysisWorker.ts'].map((name) => path.join(__dirname, name)).find((p) => existsSync(p));
+/**
+ * Starts one of the server's worker threads from its bundle entry next to the running code
+ * (dist/<name>.js from dist/server.js or dist/cli.js), or from the TypeScript sources with tsx's
+ * require hook (tests and benches run through tsx). Undefined when the script is missing.
+ */
+export function startWorker(name: string, data: object): Worker | undefined {
+  const script = [`${name}.js`, `${name}.ts`].map((f) => path.join(__dirname, f)).find((p) => existsSync(p));
+  if (!script) return undefined;
+  const options = { workerData: data };
+  return script.endsWith('.ts') ? new Worker(`require('tsx/cjs'); require(${JSON.stringify(script)});`, { ...options, eval: true }) : new Worker(script, options);
 }
 
 /** Analysis in a worker thread; falls back to the in-process engine if the worker cannot run. */
@@ -44,23 +54,19 @@ export class WorkerAnalyzer implements Analyzer {
   private worker?: Worker;
   private nextId = 1;
   private readonly waiting = new Map<number, { message: ToWorker & { kind: 'analyze' }; resolve: (r: FileAnalysis) => void; reject: (e: Error) => void; onLocated?: (r: LocateResult) => void }>();
+  private readonly locating = new Map<number, { message: ToWorker & { kind: 'locate' }; resolve: (r: LocateResult) => void }>();
 
   constructor(
     private readonly fallback: () => Engine | undefined,
     setup: Omit<WorkerSetup, 'perflensRole'>,
     private readonly log: (line: string) => void,
   ) {
-    const script = workerScript();
-    if (!script) {
-      log('analysis worker: its script was not found; analysing on the main thread');
-      return;
-    }
     try {
-      const data = { workerData: { perflensRole: 'analysis', ...setup } satisfies WorkerSetup };
-      // From sources (tests, benches run through tsx) the worker needs tsx's require hook too.
-      const worker = script.endsWith('.ts')
-        ? new Worker(`require('tsx/cjs'); require(${JSON.stringify(script)});`, { ...data, eval: true })
-        : new Worker(script, data);
+      const worker = startWorker('analysisWorker', { perflensRole: 'analysis', ...setup } satisfies WorkerSetup);
+      if (!worker) {
+        log('analysis worker: its script was not found; analysing on the main thread');
+        return;
+      }
       worker.unref();
       worker.on('message', (m: FromWorker) => this.receive(m));
       worker.on('error', (err) => this.fail(`analysis worker failed: ${err.message}`));
@@ -84,6 +90,17 @@ export class WorkerAnalyzer implements Analyzer {
     });
   }
 
+  locate(file: string, text: string): Promise<LocateResult> {
+    // Without a worker (it could not start, or died) the parse happens here: rare, and better than no command.
+    if (!this.worker) return Promise.resolve(locateFunctions(file, text));
+    const id = this.nextId++;
+    const message: ToWorker = { kind: 'locate', id, file, text };
+    return new Promise((resolve) => {
+      this.locating.set(id, { message, resolve });
+      this.worker!.postMessage(message);
+    });
+  }
+
   forget(file: string): void {
     if (this.worker) this.worker.postMessage({ kind: 'forget', file } satisfies ToWorker);
     else this.fallback()?.forget(file);
@@ -96,6 +113,11 @@ export class WorkerAnalyzer implements Analyzer {
   }
 
   private receive(m: FromWorker): void {
+    const locate = this.locating.get(m.id);
+    if (locate && m.kind === 'located') {
+      this.locating.delete(m.id);
+      return locate.resolve(m.result);
+    }
     const waiter = this.waiting.get(m.id);
     if (!waiter) return;
     if (m.kind === 'located') return waiter.onLocated?.(m.result);
@@ -111,15 +133,19 @@ export class WorkerAnalyzer implements Analyzer {
     // Requests in flight are not lost: the in-process engine answers them.
     for (const w of this.waiting.values()) this.analyze(w.message.file, w.message.text, w.message.settings).then(w.resolve, w.reject);
     this.waiting.clear();
+    for (const l of this.locating.values()) l.resolve(locateFunctions(l.message.file, l.message.text));
+    this.locating.clear();
   }
 }
 
-/** The worker thread's side: one engine, requests handled in arrival order. */
+/** The worker thread's side: one engine, analyses handled in arrival order. */
 function runAnalysisWorker(setup: WorkerSetup): void {
   const engine = new Engine({ workspaceRoot: setup.workspaceRoot, dbPath: setup.dbPath });
   const port = parentPort!;
   let queue = Promise.resolve();
   port.on('message', (m: ToWorker) => {
+    // A command waits on its target: locating (one parse) does not queue behind analyses.
+    if (m.kind === 'locate') return port.postMessage({ kind: 'located', id: m.id, result: locateFunctions(m.file, m.text) } satisfies FromWorker);
     queue = queue.then(async () => {
       if (m.kind === 'forget') return engine.forget(m.file);
       try {

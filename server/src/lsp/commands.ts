@@ -15,8 +15,9 @@ import {
 } from '../protocol';
 import type { CancellationToken, Connection, ExecuteCommandParams, WorkDoneProgressReporter } from 'vscode-languageserver/node';
 import type { Engine } from '../engine';
-import { innermostAt, locateFunctions } from '../locate/locate';
-import type { LocatedFunction } from '../locate/types';
+import { innermostAt } from '../locate/locate';
+import type { Runner } from './runWorker';
+import type { LocatedFunction, LocateResult } from '../locate/types';
 import { fileOf, functionAtPosition, type DocState } from './documents';
 import type { FunctionStatus } from '../engine';
 import { benchmarkSummary, runPercent, shownFor, summaryMessage } from './present';
@@ -37,6 +38,10 @@ export interface ServerContext {
   lastSummary: BenchmarkSummary | undefined;
   settingsFor(uri: string): Promise<PerfLensSettings>;
   requireEngine(): Engine;
+  /** Benchmarks and baselines, in the run worker (their planning parses and type-checks). */
+  readonly runner: Runner;
+  /** Parses `text` for its functions in the analysis worker (never on the connection thread). */
+  locate(file: string, text: string): Promise<LocateResult>;
   log(line: string): void;
   refreshStatus(state: DocState): void;
   refreshAllStatus(): void;
@@ -185,15 +190,15 @@ function refreshLastSummary(ctx: ServerContext): void {
 }
 
 /**
- * The document and function a command is about. Commands are rare and deliberate, so this parses the
- * current text (a function typed a moment ago counts); a function hidden by a syntax error is still
- * found among the document's known functions.
+ * The document and function a command is about. The current text is parsed in the analysis worker (a
+ * function typed a moment ago counts); a function hidden by a syntax error is still found among the
+ * document's known functions.
  */
-function resolveTarget(ctx: ServerContext, target: CommandTarget): { state: DocState; fns: LocatedFunction[]; fn?: LocatedFunction } {
+async function resolveTarget(ctx: ServerContext, target: CommandTarget): Promise<{ state: DocState; fns: LocatedFunction[]; fn?: LocatedFunction }> {
   if (!target.uri) throw new Error('This command needs a file: run it from an editor, or pass { uri, qualifiedName }.');
   const state = ctx.docs.get(target.uri);
   if (!state) throw new Error(`${fileOf(target.uri)} is not open: open it in the editor first.`);
-  const fresh = locateFunctions(state.file, state.doc.getText());
+  const fresh = await ctx.locate(state.file, state.doc.getText());
   const known = state.fns ?? [];
   const fns = fresh.syntaxErrors.length ? [...fresh.functions, ...known.filter((k) => !fresh.functions.some((f) => f.qualifiedName === k.qualifiedName))] : fresh.functions;
   const fn = target.qualifiedName
@@ -216,7 +221,7 @@ function refuseUntrusted(ctx: ServerContext, what: 'run' | 'write' = 'run'): Com
 async function benchmarkCommand(ctx: ServerContext, target: CommandTarget, params: ExecuteCommandParams, token: CancellationToken, compare: boolean): Promise<CommandResult> {
   const refused = refuseUntrusted(ctx);
   if (refused) return refused;
-  const { state, fn } = resolveTarget(ctx, target);
+  const { state, fn } = await resolveTarget(ctx, target);
   if (!fn) return { ok: false, message: target.qualifiedName ? `No function "${target.qualifiedName}" in ${path.basename(state.file)}: it was renamed or deleted.` : 'Put the cursor inside a function to benchmark it.' };
   const progress = await progressFor(ctx, params, `Benchmarking ${fn.qualifiedName}`);
   try {
@@ -237,7 +242,7 @@ async function benchmarkCommand(ctx: ServerContext, target: CommandTarget, param
 async function benchmarkFileCommand(ctx: ServerContext, target: CommandTarget, params: ExecuteCommandParams, token: CancellationToken): Promise<CommandResult> {
   const refused = refuseUntrusted(ctx);
   if (refused) return refused;
-  const { state, fns: all } = resolveTarget(ctx, target);
+  const { state, fns: all } = await resolveTarget(ctx, target);
   const fns = all.filter((fn) => !fn.parent);
   if (fns.length === 0) return { ok: false, message: `${path.basename(state.file)} has no functions to benchmark.` };
   const progress = await progressFor(ctx, params, `Benchmarking ${fns.length} functions`);
@@ -288,7 +293,7 @@ export async function runBenchmark(
   ctl: { token?: CancellationToken; progress?: Progress; outer?: { token?: CancellationToken } },
 ): Promise<BenchmarkSummary> {
   const { connection } = ctx;
-  const eng = ctx.requireEngine();
+  ctx.requireEngine(); // a history that cannot open is said once, before the run
   const { uri } = state.doc;
   const key = runKey(uri, qualifiedName);
   if (ctx.running.has(key)) return { uri, qualifiedName, ok: false, title: '◷ Benchmarking…', error: `${qualifiedName} is already being benchmarked.` };
@@ -305,7 +310,7 @@ export async function runBenchmark(
   const percent = runPercent();
   let summary: BenchmarkSummary;
   try {
-    const outcome = await eng.benchmark(state.file, state.doc.getText(), qualifiedName, benchSettings(settings), {
+    const outcome = await ctx.runner.benchmark(state.file, state.doc.getText(), qualifiedName, benchSettings(settings), {
       signal: abort.signal,
       onProgress: (p) => {
         // One percentage for the whole run: the engine's phases each count from 0 again.
@@ -353,17 +358,17 @@ async function baselineCommand(ctx: ServerContext, target: CommandTarget, action
   const scope = target.scope ?? 'function';
   let where: { file: string; qualifiedName?: string } | { workspace: true };
   let what: string;
+  let buffer: { file: string; text: string } | undefined;
   if (scope === 'workspace') {
     where = { workspace: true };
     what = 'every function of the workspace';
   } else {
-    const { state, fn } = resolveTarget(ctx, target);
+    const { state, fn } = await resolveTarget(ctx, target);
     if (scope === 'function' && !fn) return { ok: false, message: 'Put the cursor inside a function, or choose the file or workspace scope.' };
     where = scope === 'function' && fn ? { file: state.file, qualifiedName: fn.qualifiedName } : { file: state.file };
     what = scope === 'function' && fn ? fn.qualifiedName : path.basename(state.file);
-    // The engine baselines the text it last analysed (else the file on disk); this thread's engine has
-    // not seen the editor's text (analysis runs in the worker), so show it the unsaved buffer first.
-    if (action === 'set') await eng.analyze(state.file, state.doc.getText(), { typeCheck: false });
+    // The unsaved buffer is what the user baselines, not the file on disk.
+    if (action === 'set') buffer = { file: state.file, text: state.doc.getText() };
   }
   if (action === 'clear') {
     const n = await eng.clearBaseline(where, label);
@@ -371,7 +376,7 @@ async function baselineCommand(ctx: ServerContext, target: CommandTarget, action
     refreshLastSummary(ctx);
     return n > 0 ? { ok: true, message: `Cleared baseline "${label}" of ${what} (${n} function${n === 1 ? '' : 's'}).` } : { ok: false, message: `${what} has no baseline "${label}".` };
   }
-  const result = await eng.setBaseline(where, label);
+  const result = await ctx.runner.setBaseline(where, label, buffer);
   ctx.refreshAllStatus();
   refreshLastSummary(ctx);
   if (result.count === 0) {
@@ -384,7 +389,7 @@ async function baselineCommand(ctx: ServerContext, target: CommandTarget, action
 async function acceptCommand(ctx: ServerContext, target: CommandTarget): Promise<CommandResult> {
   const refused = refuseUntrusted(ctx, 'write');
   if (refused) return refused;
-  const { state, fn } = resolveTarget(ctx, target);
+  const { state, fn } = await resolveTarget(ctx, target);
   if (!fn) return { ok: false, message: 'Put the cursor inside the function whose regression you accept.' };
   const note = target.note?.trim() || 'accepted from the editor';
   await ctx.requireEngine().acceptRegression(state.file, fn.qualifiedName, note, fn.hash);
@@ -395,8 +400,8 @@ async function acceptCommand(ctx: ServerContext, target: CommandTarget): Promise
   return { ok: true, message: `Accepted the slowdown of ${fn.qualifiedName}: "${note}".` };
 }
 
-function showHistoryCommand(ctx: ServerContext, target: CommandTarget): CommandResult {
-  const { state, fn } = resolveTarget(ctx, target);
+async function showHistoryCommand(ctx: ServerContext, target: CommandTarget): Promise<CommandResult> {
+  const { state, fn } = await resolveTarget(ctx, target);
   if (!fn) return { ok: false, message: 'Put the cursor inside a function to see its history.' };
   const view = ctx.requireEngine().history(state.file, fn.qualifiedName);
   if (!view || view.versions.length === 0) return { ok: false, message: `${fn.qualifiedName} has no stored history yet: benchmark it first.` };

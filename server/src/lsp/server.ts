@@ -30,6 +30,7 @@ import {
 } from '../protocol';
 import { Engine, type FunctionStatus } from '../engine';
 import { WorkerAnalyzer, type Analyzer } from './analysisWorker';
+import { inProcessRunner, WorkerRunner, type Runner } from './runWorker';
 import { announceRun, errorText, executeCommand, runBenchmark, runKey, type RunningBenchmark, type ServerContext } from './commands';
 import { adopt, applyChanges, changesSince, contains, fileOf, functionAtPosition, openDocument, shiftThrough, type DocState } from './documents';
 import { diagnosticsFor, hoverFor, lensTitle, shownFor } from './present';
@@ -57,7 +58,9 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   const analysisDelay = options.analysisDelayMs ?? DEFAULT_ANALYSIS_DELAY_MS;
   let engine: Engine | undefined;
   let engineError: string | undefined;
-  let analyzer: Analyzer = { analyze: () => Promise.reject(new Error('not initialised')), forget: () => undefined, dispose: () => undefined };
+  const notInitialised = () => Promise.reject(new Error('not initialised'));
+  let analyzer: Analyzer = { analyze: notInitialised, locate: notInitialised, forget: () => undefined, dispose: () => undefined };
+  let runner: Runner = { benchmark: notInitialised, setBaseline: notInitialised, dispose: () => undefined };
   let trusted = true;
   let clientCommands = false;
   let canRefreshLenses = false;
@@ -83,6 +86,10 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     lastSummary: undefined,
     settingsFor: (uri) => settings.for(uri),
     requireEngine,
+    locate: (file, text) => analyzer.locate(file, text),
+    get runner() {
+      return runner;
+    },
     log,
     refreshStatus,
     refreshAllStatus,
@@ -108,9 +115,11 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       // A broken database or native module must not take lenses and analysis down with it silently.
       engineError = `PerfLens could not open its history (${dbPath ?? 'default location'}): ${errorText(err)}. Check "perflens.history.dbPath" or delete the file to start over.`;
     }
+    // In-process analysis (tests only) parses on this thread; the worker keeps it off the connection's.
     analyzer = options.inProcessAnalysis
-      ? { analyze: (f, t, s) => requireEngine().analyze(f, t, s), forget: (f) => engine?.forget(f), dispose: () => undefined }
+      ? { analyze: (f, t, s) => requireEngine().analyze(f, t, s), locate: async (f, t) => locateFunctions(f, t), forget: (f) => engine?.forget(f), dispose: () => undefined }
       : new WorkerAnalyzer(() => engine, { workspaceRoot, dbPath }, log);
+    runner = options.inProcessAnalysis ? inProcessRunner(requireEngine) : new WorkerRunner(requireEngine, { workspaceRoot, dbPath }, log);
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
@@ -141,6 +150,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     for (const r of running.values()) r.abort.abort();
     for (const state of docs.values()) clearTimeout(state.timer);
     analyzer.dispose();
+    runner.dispose();
     engine?.dispose();
   });
 
@@ -176,7 +186,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     if (!state || !trusted || !(await settings.for(td.uri)).runOnSave) return;
     // Only functions whose code changed since their last run: saving should not re-run the whole file.
     // Hashes come from the saved text itself: the last analysis may predate the latest keystrokes.
-    const changed = locateFunctions(state.file, state.doc.getText()).functions.filter((fn) => shownFor(statusCache.get(td.uri), fn)?.stale === true);
+    const changed = (await analyzer.locate(state.file, state.doc.getText())).functions.filter((fn) => shownFor(statusCache.get(td.uri), fn)?.stale === true);
     for (const fn of changed) await announceRun(ctx, await runBenchmark(ctx, state, fn.qualifiedName, {}));
   });
 
