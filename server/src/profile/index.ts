@@ -1,6 +1,8 @@
 // The profiler's front door: plan inputs, bundle the target, run the sandbox child, and turn its raw
 // samples into the BenchResult the CLI prints and the editor shows. Also runs interleaved comparisons
 // of several versions of one function (benchVariants) for the regression verdict.
+// Over 400 lines because planning, the coverage pass and the timed run share one request and one
+// result shape; the steps themselves live in inputs/, sandbox/, harness/ and growth.ts.
 
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';

@@ -2,6 +2,7 @@
 // real module's constants and a short allow-list of pure helpers (PURE below), and replaces everything
 // else — functions and classes alike — with a counted fake returning a plausible value. Nothing of the
 // real module is spread: a live class (net.Socket, http.Agent, dns.Resolver) would reach the network.
+// Over 400 lines because it is a table: one short entry per Node module, read best side by side.
 
 import { Readable, Writable } from 'node:stream';
 import { EventEmitter } from 'node:events';
