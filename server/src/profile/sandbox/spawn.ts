@@ -7,7 +7,7 @@
 
 import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { findWorkspaceRoot } from '../../workspace';
@@ -155,14 +155,77 @@ function pinnedCpu(): number | undefined {
 const live = new Set<ChildProcess>();
 let exitHookInstalled = false;
 
-/** Kills a child and everything in its process group (it is the group's leader: spawned detached). */
+/**
+ * Kills a child and everything it started. The group kill (the child leads its group: spawned detached)
+ * does not reach bwrap's inner process, which runs in a session of its own; bwrap's --die-with-parent
+ * takes it along, except when the kill lands between its fork and its prctl: then the inner process and
+ * the user's code live on, holding the result pipe open. So on Linux the whole tree is stopped first (a
+ * stopped process cannot fork), then killed.
+ */
 function killGroup(child: ChildProcess): void {
+  const pid = child.pid;
+  // Only while it runs: once reaped, its pid may already belong to somebody else.
+  if (pid !== undefined && process.platform === 'linux' && child.exitCode === null && child.signalCode === null) {
+    for (const p of frozenTree(pid)) signal(p, 'SIGKILL');
+  }
   try {
-    if (child.pid !== undefined && process.platform !== 'win32') process.kill(-child.pid, 'SIGKILL');
+    if (pid !== undefined && process.platform !== 'win32') process.kill(-pid, 'SIGKILL');
     else child.kill('SIGKILL');
   } catch {
     child.kill('SIGKILL');
   }
+}
+
+function signal(pid: number, sig: NodeJS.Signals): boolean {
+  try {
+    process.kill(pid, sig);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** `root` and its descendants, each sent SIGSTOP; repeated until a pass finds no new process. */
+function frozenTree(root: number): number[] {
+  const stopped = new Set<number>();
+  for (let pass = 0; pass < 5; pass++) {
+    const tree = [root, ...descendantsOf(root)].filter((p) => !stopped.has(p));
+    if (tree.length === 0) break;
+    for (const p of tree) if (signal(p, 'SIGSTOP')) stopped.add(p);
+  }
+  return [...stopped];
+}
+
+/** Every process below `root`, from the parent ids in /proc (no /proc/<pid>/task/<tid>/children on every kernel). */
+function descendantsOf(root: number): number[] {
+  const children = new Map<number, number[]>();
+  let entries: string[];
+  try {
+    entries = readdirSync('/proc');
+  } catch {
+    return [];
+  }
+  for (const e of entries) {
+    if (!/^\d+$/.test(e)) continue;
+    try {
+      const stat = readFileSync(`/proc/${e}/stat`, 'utf8');
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      const list = children.get(ppid) ?? [];
+      list.push(Number(e));
+      children.set(ppid, list);
+    } catch {
+      // gone meanwhile
+    }
+  }
+  const out: number[] = [];
+  const walk = (p: number): void => {
+    for (const c of children.get(p) ?? []) {
+      out.push(c);
+      walk(c);
+    }
+  };
+  walk(root);
+  return out;
 }
 
 function track(child: ChildProcess): void {
@@ -189,6 +252,14 @@ export function isolationFor(opts: Pick<SpawnOptions, 'isolation' | 'requireIsol
   }
   return { cap };
 }
+
+/**
+ * The data cap above the heap limit. Node itself maps private writable memory the cap counts before any
+ * user code runs, and it grows with the version: Node 20 starts the child in 512 MB above a 64 MB heap,
+ * Node 24 needs about 530 MB (below that it aborts with std::bad_alloc before the child is ready).
+ * 1 GB leaves room for Node 26 and for the Buffers a function may fairly build, and still stops a leak.
+ */
+const NON_HEAP_MB = 1024;
 
 /** Most console output forwarded to the log per run; the rest is dropped with one note. */
 const MAX_LOG_CHARS = 256 * 1024;
@@ -229,6 +300,10 @@ export function runInSandbox(job: ChildJob, opts: SpawnOptions = {}): Promise<Ch
     // Node's permission model (20–24) refuses every inspector session, and the coverage pass needs one
     // (harness/coverage.ts): that child goes without layer 2 (it keeps the namespaces, the mocks, the
     // environment allow-list and the run key); it calls the function once per candidate input.
+    // The coverage child runs unoptimised: when optimised code deoptimises on a branch it never saw
+    // (an LRU's first eviction), V8 reports nothing of that call, and the input that reached the most
+    // blocks would count as reaching none (seen on Node 20 and 24). It times nothing, so speed is moot.
+    ...(job.coverage ? ['--max-opt=0'] : []),
     ...(job.coverage ? [] : permissionFlags(nodeVersion(nodePath), job.sandboxDir, readPaths)),
     resolve(script),
     job.sandboxDir,
@@ -252,8 +327,8 @@ export function runInSandbox(job: ChildJob, opts: SpawnOptions = {}): Promise<Ch
     let buffer = '';
     let logged = 0;
 
-    // Memory outside the V8 heap (Buffers, Wasm) counts too: the data cap is the heap plus 512 MB.
-    const [command, commandArgs] = wrapCommand(cap, { nodePath, args, sandboxDir: job.sandboxDir, readPaths, dataLimitMb: heapMb + 512, cpu: pinnedCpu() });
+    // Memory outside the V8 heap (Buffers, Wasm) counts too: the data cap is the heap plus NON_HEAP_MB.
+    const [command, commandArgs] = wrapCommand(cap, { nodePath, args, sandboxDir: job.sandboxDir, readPaths, dataLimitMb: heapMb + NON_HEAP_MB, cpu: pinnedCpu() });
     const child = spawn(command, commandArgs, {
       cwd: job.sandboxDir,
       env,
@@ -326,6 +401,11 @@ export function runInSandbox(job: ChildJob, opts: SpawnOptions = {}): Promise<Ch
 
     child.on('error', (e) => {
       finish(fail({ kind: 'crash', message: `could not start ${nodePath}: ${e.message}; point PerfLens at a Node 20+ executable` }, ready));
+    });
+    // 'close' waits for every holder of the pipes: should a process of the sandbox outlive the wrapper
+    // (see killGroup), the run still ends, a moment after the wrapper's exit.
+    child.on('exit', () => {
+      setTimeout(() => child.stdio.forEach((s) => s?.destroy()), 2000).unref();
     });
     child.on('close', (code, signal) => {
       if (buffer && !killedFor) onLine(buffer);
