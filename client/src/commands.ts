@@ -72,6 +72,12 @@ const COMMANDS: Record<string, CommandSpec> = {
     },
   },
   'perflens.clearLlmCache': { enabled: (s, c) => () => run(s, c, ServerCommand.clearLlmCache) },
+  'perflens.toggleUnreachedLines': {
+    enabled: (s, c) => (arg) => {
+      const target = targetFrom(c, arg);
+      return target ? run(s, c, ServerCommand.toggleUnreachedLines, target) : noEditor();
+    },
+  },
   'perflens.setLlmApiKey': always((s) => async () => {
     const key = await vscode.window.showInputBox({
       title: 'PerfLens: LLM API key',

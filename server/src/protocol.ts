@@ -59,6 +59,7 @@ export const ServerCommand = {
   acceptRegression: 'perflens.server.acceptRegression',
   showHistory: 'perflens.server.showHistory',
   clearLlmCache: 'perflens.server.clearLlmCache',
+  toggleUnreachedLines: 'perflens.server.toggleUnreachedLines',
 } as const;
 export type ServerCommandId = (typeof ServerCommand)[keyof typeof ServerCommand];
 
@@ -76,6 +77,7 @@ export const ClientCommand: { readonly [K in keyof typeof ServerCommand]: string
   acceptRegression: 'perflens.acceptRegression',
   showHistory: 'perflens.showHistory',
   clearLlmCache: 'perflens.clearLlmCache',
+  toggleUnreachedLines: 'perflens.toggleUnreachedLines',
 };
 
 /**
@@ -252,4 +254,6 @@ export const DiagnosticCode = {
   reject: 'perflens.reject',
   security: 'perflens.security',
   complexity: 'perflens.complexity',
+  /** A line of a benchmarked function that none of its timed inputs ran (shown on request, faded). */
+  unreached: 'perflens.unreached',
 } as const;

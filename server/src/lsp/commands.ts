@@ -22,7 +22,8 @@ import type { Runner } from './runWorker';
 import type { LocatedFunction, LocateResult } from '../locate/types';
 import { fileOf, functionAtPosition, type DocState } from './documents';
 import type { FunctionStatus } from '../engine';
-import { benchmarkSummary, runPercent, shownFor, summaryMessage } from './present';
+import { benchmarkSummary, runPercent, shownFor, summaryMessage, unreachedDiagnostics } from './present';
+import { coverageText } from '../format';
 import { benchSettings, type PerfLensSettings } from './settings';
 
 /** What the command handlers share with the rest of the server. */
@@ -92,6 +93,8 @@ async function runCommand(ctx: ServerContext, params: ExecuteCommandParams, targ
       return await acceptCommand(ctx, target);
     case ServerCommand.showHistory:
       return showHistoryCommand(ctx, target);
+    case ServerCommand.toggleUnreachedLines:
+      return await toggleUnreachedCommand(ctx, target);
     case ServerCommand.clearLlmCache: {
       const n = ctx.requireEngine().clearLlmCache();
       return { ok: true, message: `Cleared ${n} cached LLM verdict${n === 1 ? '' : 's'}.` };
@@ -409,6 +412,29 @@ async function showHistoryCommand(ctx: ServerContext, target: CommandTarget): Pr
   if (!view || view.versions.length === 0) return { ok: false, message: `${fn.qualifiedName} has no stored history yet: benchmark it first.` };
   void ctx.connection.sendNotification(ShowHistoryNotification.type, { uri: state.doc.uri, qualifiedName: fn.qualifiedName });
   return { ok: true, message: `${fn.qualifiedName}: ${view.versions.length} stored version${view.versions.length === 1 ? '' : 's'}.` };
+}
+
+/** Shows or hides, as faded hints, the lines of a function that its latest benchmark's inputs never ran. */
+async function toggleUnreachedCommand(ctx: ServerContext, target: CommandTarget): Promise<CommandResult> {
+  const { state, fn } = await resolveTarget(ctx, target);
+  if (!fn) return { ok: false, message: 'Put the cursor inside a benchmarked function to see the lines its inputs never ran.' };
+  const shown = shownFor(ctx.statusCache.get(state.doc.uri), fn);
+  const on = (state.showUnreached ??= new Set());
+  if (on.delete(fn.qualifiedName)) {
+    await ctx.publish(state);
+    return { ok: true, message: `Hid the never-run lines of ${fn.qualifiedName}.` };
+  }
+  const coverage = shown?.status.run.ok ? shown.status.run.detail?.coverage : undefined;
+  if (!shown || !coverage) {
+    const why = !shown ? 'benchmark it first' : 'its latest run has no coverage (measured only where the sandbox has OS isolation: see docs/security.md)';
+    return { ok: false, message: `${fn.qualifiedName} has no coverage to show: ${why}.` };
+  }
+  if (shown.stale) return { ok: false, message: `${fn.qualifiedName} changed since its latest benchmark: run it again to see which lines its inputs reach.` };
+  const n = unreachedDiagnostics(fn, shown).length;
+  if (n === 0) return { ok: true, message: `The inputs of ${fn.qualifiedName} ran every line (${coverageText(coverage)}).` };
+  on.add(fn.qualifiedName);
+  await ctx.publish(state);
+  return { ok: true, message: `${fn.qualifiedName}: ${n} line${n === 1 ? '' : 's'} no input ran, shown faded; run the command again to hide them.` };
 }
 
 export function errorText(err: unknown): string {

@@ -24,6 +24,8 @@ export interface DocState {
   /** Resolves when the first analysis (or its early locate) came back. */
   located: Promise<void>;
   markLocated: () => void;
+  /** Functions whose never-run lines are shown as faded hints (toggled by a command). */
+  showUnreached?: Set<string>;
   /** Latest finished static analysis and the version it belongs to. */
   analysis?: { version: number; result: FileAnalysis };
   timer?: NodeJS.Timeout;

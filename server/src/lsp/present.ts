@@ -1,6 +1,6 @@
 // Presentation: the text of lenses, hovers, diagnostics and command messages, as plain functions of the
 // engine's one view of a run (FunctionStatus). The only place editor text is built.
-import { DiagnosticSeverity, MarkupKind, type Diagnostic, type Hover } from 'vscode-languageserver/node';
+import { DiagnosticSeverity, DiagnosticTag, MarkupKind, type Diagnostic, type Hover } from 'vscode-languageserver/node';
 import { statusFor, type FunctionAnalysis, type FunctionStatus } from '../engine';
 import { coverageText, formatBytes, formatNs, formatPercent, formatRatio, formatRelativeHalfWidth, pValueText } from '../format';
 import type { LocatedFunction, Position } from '../locate/types';
@@ -80,6 +80,7 @@ export interface HoverCommands {
   benchmark: string;
   setBaseline: string;
   showHistory: string;
+  toggleUnreachedLines: string;
 }
 
 /** The hover over a function's name: its latest run, change, verdict, complexity and action links. */
@@ -114,7 +115,11 @@ export function hoverFor(
       r.samples !== undefined ? `${r.samples} samples` : undefined,
     ].filter(Boolean);
     if (extra.length) lines.push('', extra.join(' · '));
-    if (r.detail?.coverage) lines.push('', coverageText(r.detail.coverage));
+    const coverage = r.detail?.coverage;
+    if (coverage) {
+      const toggle = coverage.unreachedLines.length && !shown?.stale ? ` · ${commandLink('show them in the editor', commands.toggleUnreachedLines, target)}` : '';
+      lines.push('', coverageText(coverage) + toggle);
+    }
   }
   const isolation = r?.detail?.isolation;
   if (isolation) {
@@ -148,6 +153,8 @@ export interface DiagnosticsInput {
   analysis?: readonly FunctionAnalysis[];
   statuses?: readonly FunctionStatus[];
   findings: readonly { at: Position; finding: SecurityFinding }[];
+  /** Functions whose never-run lines the user asked to see (PerfLens: Toggle Lines the Benchmark Never Ran). */
+  showUnreached?: ReadonlySet<string>;
 }
 
 /** Complexity, REJECT verdict and security diagnostics of one document. */
@@ -178,6 +185,7 @@ export function diagnosticsFor(input: DiagnosticsInput, settings: PerfLensSettin
       });
     }
   }
+  for (const fn of input.fns) if (input.showUnreached?.has(fn.qualifiedName)) out.push(...unreachedDiagnostics(fn, shownFor(input.statuses, fn)));
   if (settings.security.enabled) {
     for (const { at, finding: f } of input.findings) {
       out.push({
@@ -191,6 +199,26 @@ export function diagnosticsFor(input: DiagnosticsInput, settings: PerfLensSettin
     }
   }
   return out;
+}
+
+/**
+ * The lines of `fn` that none of its latest run's timed inputs reached, as faded hints (the tag editors
+ * use for unreachable code). Only for the code that was measured: an edit since hides them, as the lens
+ * marks the figure stale. The lines move with the function (they were measured at `firstLine`).
+ */
+export function unreachedDiagnostics(fn: LocatedFunction, shown: Shown | undefined): Diagnostic[] {
+  const coverage = shown && !shown.stale && shown.status.run.ok ? shown.status.run.detail?.coverage : undefined;
+  if (!coverage) return [];
+  const shift = coverage.firstLine !== undefined ? fn.range.start.line + 1 - coverage.firstLine : 0;
+  const lines = coverage.unreachedLines.map((l) => l - 1 + shift).filter((l) => l >= fn.range.start.line && l <= fn.range.end.line);
+  return lines.map((line) => ({
+    range: { start: { line, character: 0 }, end: { line, character: Number.MAX_SAFE_INTEGER } },
+    severity: DiagnosticSeverity.Hint,
+    tags: [DiagnosticTag.Unnecessary],
+    source: 'perflens',
+    code: DiagnosticCode.unreached,
+    message: `No input of the latest benchmark of ${fn.qualifiedName} ran this line: its time is not in the median. Add an input that reaches it (.perflens/inputs.json or a @perflens tag) if it matters.`,
+  }));
 }
 
 /**

@@ -262,7 +262,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
 
   async function publish(state: DocState): Promise<void> {
     const s = await settings.for(state.doc.uri);
-    const diagnostics = diagnosticsFor({ fns: state.fns ?? [], analysis: state.analysis?.result.functions, statuses: statusCache.get(state.doc.uri), findings: state.findings }, s);
+    const diagnostics = diagnosticsFor({ fns: state.fns ?? [], analysis: state.analysis?.result.functions, statuses: statusCache.get(state.doc.uri), findings: state.findings, showUnreached: state.showUnreached }, s);
     await connection.sendDiagnostics({ uri: state.doc.uri, diagnostics });
   }
 
@@ -298,6 +298,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       benchmark: cmd('benchmark'),
       setBaseline: cmd('setBaseline'),
       showHistory: cmd('showHistory'),
+      toggleUnreachedLines: cmd('toggleUnreachedLines'),
     }, engine?.workspaceRoot);
   });
 

@@ -122,6 +122,8 @@ export interface CoverageSummary {
   total: number;
   /** 1-based lines of the blocks no timed input reached. */
   unreachedLines: number[];
+  /** 1-based line the function started on when measured: the editor moves the lines with the function. */
+  firstLine?: number;
 }
 
 /** One version in an interleaved comparison. */
@@ -365,7 +367,7 @@ export async function benchFunction(opts: BenchOptions): Promise<BenchResult> {
     growth,
     mocks: out.result.mocks,
     warnings: out.result.warnings,
-    coverage: out.coverage ? { covered: out.coverage.covered, total: out.coverage.total, unreachedLines: out.coverage.unreachedLines } : null,
+    coverage: out.coverage ? { covered: out.coverage.covered, total: out.coverage.total, unreachedLines: out.coverage.unreachedLines, firstLine: p.fn.range.start.line + 1 } : null,
     ...(opts.keepSamples ? { samplesNs: run.samplesNs } : {}),
     isolation: out.isolation,
   };

@@ -17,7 +17,11 @@ test('a run with coverage shows "inputs reach 9 of 11 blocks" and the lines neve
   } as unknown as BenchResult;
   // The coverage block rides along in the run's view (view.detail) without the view restating it.
   const status = { qualifiedName: 'f', hash: fn.hash, createdAt: '2026-11-30T00:00:00Z', run: benchView(result) };
-  const commands = { benchmark: 'b', setBaseline: 's', showHistory: 'h' };
+  const commands = { benchmark: 'b', setBaseline: 's', showHistory: 'h', toggleUnreachedLines: 'perflens.toggleUnreachedLines' };
   const md = (hoverFor(fn, { status, stale: false }, undefined, { uri: 'file:///x.ts', qualifiedName: 'f' }, true, commands).contents as { value: string }).value;
   assert.match(md, /inputs reach 9 of 11 blocks · never ran: lines 12–14, 20/);
+  assert.match(md, /\[show them in the editor\]\(command:perflens\.toggleUnreachedLines\?/);
+  // Measured before the latest edit: the lines may no longer be those lines, so no offer.
+  const stale = (hoverFor(fn, { status, stale: true }, undefined, { uri: 'file:///x.ts', qualifiedName: 'f' }, true, commands).contents as { value: string }).value;
+  assert.doesNotMatch(stale, /show them in the editor/);
 });
