@@ -1,6 +1,6 @@
 // `perflens bench`: benchmark one function in the sandbox (auto-mocked inputs, timing, memory and
 // optionally its growth order) and print a compact summary or the JSON of BenchResult.
-import { resolve } from 'node:path';
+import { basename, resolve } from 'node:path';
 import { locateFunctions } from '../locate/locate';
 import { benchFunction, type BenchResult } from '../profile';
 import { findWorkspaceRoot } from '../workspace';
@@ -10,7 +10,7 @@ import { coverageText, formatBytes, formatNs, formatPercent } from '../format';
 
 export const benchCommand: CliCommand = {
   name: 'bench',
-  usage: 'perflens bench <file> --function <qualifiedName> [--json] [--budget <ms>] [--growth]',
+  usage: 'perflens bench <file> --function <qualifiedName> [--json] [--budget <ms>] [--growth] [--no-lines] [--allow-env <NAME>] [--require-isolation]',
   details: [
     'Runs the function in a sandboxed child process: OS namespaces where the machine allows them (no network,',
     'read-only files, the temp dir writable), Node\'s permission model, I/O mocked, heap and time limits.',
@@ -19,6 +19,7 @@ export const benchCommand: CliCommand = {
     '--budget is the measuring time (default 1000 ms); with --growth half of it sweeps sizes n = 1, 2, 4, ...',
     'Inputs come from the function\'s calls and tests, then its parameter names, defaults and types; each input line says which (docs/inputs.md).',
     'The "blocks" line is V8 block coverage of the timed inputs, chosen from twice as many candidates to reach the most blocks.',
+    'After timing, a profile pass (under 1 s) gives the cost per line; --no-lines skips it.',
     'Exit codes: 0 measured, 1 the run failed (timeout, oom, crash, throws, unsupported-input), 2 bad usage or missing file or function.',
   ].join('\n'),
   options: {
@@ -26,6 +27,7 @@ export const benchCommand: CliCommand = {
     json: { type: 'boolean', description: 'print the result as JSON (the schema is in the README)' },
     budget: { type: 'string', valueName: '<ms>', description: 'measuring time in milliseconds (default 1000)' },
     growth: { type: 'boolean', description: 'also fit the growth order over input sizes' },
+    'no-lines': { type: 'boolean', description: 'skip the profile pass that gives the cost per line' },
     timeout: { type: 'string', valueName: '<ms>', description: 'hard time limit of the sandbox (default 30000)' },
     node: { type: 'string', valueName: '<path>', description: 'the Node executable to run the function on (default `node`)' },
     'allow-env': { type: 'string', multiple: true, valueName: '<NAME>', description: 'pass this environment variable to the sandbox (repeatable; default: PATH, LANG, LC_*, TZ, NODE_ENV only)' },
@@ -51,6 +53,7 @@ export const benchCommand: CliCommand = {
       text,
       qualifiedName,
       growth: ctx.values.growth === true,
+      lines: ctx.values['no-lines'] !== true,
       workspaceRoot: findWorkspaceRoot(file),
       signal: ctx.signal,
       ...(budgetMs !== undefined ? { budgetMs } : {}),
@@ -98,6 +101,12 @@ function toText(r: BenchResult): string {
   if (r.memory) {
     lines.push(`  memory  ${formatBytes(r.memory.allocatedBytesPerCall)} allocated/call · ${formatBytes(r.memory.retainedBytesPerCall)} retained/call${r.memory.suspectedLeak ? ' · suspected leak' : ''}`);
   }
+  // The hottest lines, as the editor's inlay hints show them.
+  for (const [k, l] of r.lines.slice(0, TEXT_LINES).entries()) {
+    lines.push(`${k === 0 ? '  lines   ' : '          '}${l.selfPct.toFixed(1).padStart(5)}% · ${formatNs(l.selfNsPerCall)}/call  ${basename(l.file)}:${l.line}  ${l.text.slice(0, 60)}`);
+  }
+  const outside = r.callees.filter((c) => !c.file).slice(0, 4);
+  if (outside.length) lines.push(`  outside ${outside.map((c) => `${c.name} ${c.selfPct}%`).join(' · ')}`);
   if (r.growth) lines.push(`  growth  ${r.growth.order}${r.growth.fit !== null ? ` (fit ${r.growth.fit})` : ''}`);
   if (r.coverage) lines.push(`  blocks  ${coverageText(r.coverage)}`);
   if (r.mocks.length) lines.push(`  mocks   ${r.mocks.map((m) => `${m.module} ×${m.calls}`).join(', ')}`);

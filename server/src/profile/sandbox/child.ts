@@ -17,6 +17,7 @@ import { calibrate, describeError, probe, sampleInterleaved, streamThroughput, T
 import { measureMemory } from '../harness/memory';
 import { coveragePass, startCoverage } from '../harness/coverage';
 import { sweepGrowth } from '../harness/sweep';
+import { profileVariants } from '../lines/pass';
 import { JOB_FILE, MESSAGE_FD, type ChildJob, type ChildMessage, type SandboxError, type TimedInputs, type VariantJob, type VariantRun } from './contract';
 
 const realExit = process.exit.bind(process);
@@ -250,6 +251,17 @@ async function main(): Promise<void> {
       run.memory = await measureMemory(v, sorted[sorted.length >> 1]);
     }
     runs.push(run);
+  }
+
+  // The profile pass comes after every timed sample: the profilers never run while time is measured.
+  if (job.profile) {
+    send({ type: 'progress', phase: 'lines' });
+    currentName = loaded[0]?.job.qualifiedName ?? currentName;
+    const profiles = await profileVariants(timed.map((v, k) => ({ variant: v, bundlePath: loaded[k].job.bundlePath })), job.profile);
+    for (const [k, p] of profiles.entries()) {
+      if (p instanceof Error) warnings.push(`${timed[k].id}: line costs unavailable: ${p.message}`);
+      else runs[k].profile = p;
+    }
   }
 
   let growth = null;

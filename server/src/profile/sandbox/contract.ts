@@ -6,6 +6,7 @@
 
 import type { InputRecipe } from '../inputs/recipe';
 import type { MockAnswers } from '../mocks/answers';
+import type { ProfileJob, RawProfile } from '../lines/types';
 
 /** Why a run failed. The same five kinds reach the CLI's JSON and the editor. */
 export type SandboxErrorKind = 'timeout' | 'oom' | 'crash' | 'throws' | 'unsupported-input';
@@ -116,6 +117,8 @@ export interface ChildJob {
   answers?: MockAnswers;
   /** Materialize indexes of the pool entries to time (chosen by a coverage pass); absent: 0 … poolSize-1. */
   indices?: number[];
+  /** Per-line profile pass after timing and memory (profile/lines/pass.ts); absent or null: none. */
+  profile?: ProfileJob | null;
 }
 
 /** How the function's result was consumed. */
@@ -143,6 +146,8 @@ export interface VariantRun {
   /** Streams only: items per second when draining (capped). */
   itemsPerSec?: number;
   memory?: MemoryMeasure;
+  /** CPU and allocation profile of the warm variant, in bundle positions (mapped by the engine). */
+  profile?: RawProfile;
 }
 
 /** One point of a growth sweep. */

@@ -47,6 +47,8 @@ export interface PreparedBundle {
   fn: LocatedFunction;
   /** Set when a nested function was copied to module scope: the enclosing function's name. */
   hoistedFrom?: string;
+  /** The source text bundled for the user's file (spliced, with any shim): the source map's lines are its lines. */
+  text: string;
 }
 
 /** A bundle or the reason there is none. */
@@ -293,6 +295,6 @@ export async function prepareBundle(opts: PrepareOptions): Promise<PrepareResult
   }
   return {
     ok: true,
-    bundle: { bundlePath, sourceFile: file, access: exposure.access, fn, ...(exposure.hoistedFrom ? { hoistedFrom: exposure.hoistedFrom } : {}) },
+    bundle: { bundlePath, sourceFile: file, access: exposure.access, fn, text, ...(exposure.hoistedFrom ? { hoistedFrom: exposure.hoistedFrom } : {}) },
   };
 }
