@@ -10,6 +10,7 @@ import { cliEngine, workspaceRootFor } from './baseline';
 import { exitCodeFor, growthOption, llmOptionsFromEnv } from './compare';
 import { ExitCode, numberOption, stringOption, type CliCommand, type CliContext } from './command';
 import { formatTable } from './table';
+import { grownLinesMarkdown } from '../profile/lines/text';
 
 /** One function's outcome in a check. */
 export type { CheckRow } from '../engine';
@@ -24,7 +25,7 @@ export const checkCommand: CliCommand = {
     'are recorded in the history DB. Growth orders are fitted and compared for changed functions that take a',
     'collection or a string (sizes from n = 1 upward, within a capped budget); --no-growth turns that off.',
     'Changed functions are listed first; unchanged ones are counted (--all lists them). --report writes the',
-    'same as a Markdown table.',
+    'same as a Markdown table and, for each regression, the three lines whose cost grew most.',
     'Exit codes: 0 all ACCEPT (or nothing changed), 1 any REJECT or a failed benchmark, 2 any REVIEW,',
     'no baseline, or bad usage.',
   ].join('\n'),
@@ -186,6 +187,8 @@ export function markdownReport(label: string, rows: CheckRow[], code: number, al
         ]
       : []),
     ...hiddenLine(rows, all).map((l) => `${l}\n`),
+    // For each regression, the lines whose cost grew most.
+    ...rows.flatMap((r) => (r.status === 'compared' && r.comparison.change.classification === 'regression' ? [grownLinesMarkdown(r.function, r.file, r.comparison.lines)].filter(Boolean) : [])),
     summaryLine(rows, code),
     '',
   ].join('\n');

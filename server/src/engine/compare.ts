@@ -2,7 +2,8 @@
 // baseline's source is spliced into today's module and run interleaved with the current version in one
 // child (benchVariants), then classified and judged. A verdict never rests on numbers from another day.
 import { readFile } from 'node:fs/promises';
-import { benchFunction, benchVariants, type IsolationLayer, type RunOptions, type VariantResult } from '../profile/index';
+import { benchFunction, benchVariants, type IsolationLayer, type LineDelta, type RunOptions, type VariantResult } from '../profile/index';
+import { diffLines } from '../profile/lines/diff';
 import { classifyAllocation, classifyGrowth, classifyTiming, type GrowthChange, type ScalarChange, type TimeChange } from '../verdict/classify';
 import { decideVerdict } from '../verdict/decide';
 import type { LlmClient } from '../verdict/llm';
@@ -57,6 +58,8 @@ export interface Comparison {
   verdictInput: VerdictInput;
   baseline: VariantResult;
   current: VariantResult;
+  /** Per-line difference, largest growth first ([] when either version was not profiled). */
+  lines: LineDelta[];
   warnings: string[];
   /** What held both versions while they ran (docs/security.md). */
   isolation: IsolationLayer;
@@ -109,6 +112,7 @@ export async function compareVersions(req: CompareRequest): Promise<Comparison |
     samples: v.samplesNs.length,
     ...(v.memory ? { allocatedBytesPerCall: v.memory.allocatedBytesPerCall } : {}),
   });
+  const lines = baseline.profile && current.profile ? diffLines(baseline.profile.lines, current.profile.lines, { baselineSource: req.baselineSource, currentSource: req.currentSource }) : [];
   const verdictInput: VerdictInput = {
     functionName: req.qualifiedName,
     time: change,
@@ -123,9 +127,10 @@ export async function compareVersions(req: CompareRequest): Promise<Comparison |
     measurements: { baseline: figures(baseline), current: figures(current) },
     ...(req.moduleDeclarations?.length ? { moduleDeclarations: req.moduleDeclarations } : {}),
     inputs: result.inputs,
+    lines,
   };
   const verdict = await decideVerdict(verdictInput, req.llm ? { llm: req.llm } : {});
-  return { status: 'ok', function: req.qualifiedName, change, memory, growth, verdict, verdictInput, baseline, current, warnings, isolation: result.isolation };
+  return { status: 'ok', function: req.qualifiedName, change, memory, growth, verdict, verdictInput, baseline, current, lines, warnings, isolation: result.isolation };
 }
 
 /** Input types whose size the growth sweep varies: strings and collections (the planner's type words or TS types). */
@@ -224,6 +229,8 @@ export function comparisonJson(c: Comparison) {
       ...(c.verdict.scenario ? { scenario: c.verdict.scenario } : {}),
       ...(c.verdict.llmNote ? { llmNote: c.verdict.llmNote } : {}),
     },
+    /** The ten lines whose cost changed most. */
+    lines: c.lines.slice(0, 10),
     warnings: c.warnings,
   };
 }

@@ -185,11 +185,11 @@ const COVERAGE_TIMEOUT_MS = 10_000;
 const SEED = 0x5eed;
 /**
  * The profile pass: V8 samples every 40 µs (its default is 1 ms) until 2,000 ticks fell in the function,
- * which puts a 1% line within ±0.5% at 95%, for at most 600 ms, after 100 ms of warm-up of the profiling
- * loop; then 150 ms of allocation sampling every 8 KB. Together they stay under the 1 s extra the
+ * which puts a 1% line within ±0.5% at 95%, for at most 450 ms, after 60 ms of warm-up of the profiling
+ * loop; then 100 ms of allocation sampling every 8 KB. Together they stay under the 1 s extra the
  * profile pass may cost.
  */
-export const PROFILE_JOB: ProfileJob = { intervalUs: 40, minTicks: 2000, maxMs: 600, warmMs: 100, heapIntervalBytes: 8192, heapMs: 150 };
+export const PROFILE_JOB: ProfileJob = { intervalUs: 40, minTicks: 2000, maxMs: 450, warmMs: 60, heapIntervalBytes: 8192, heapMs: 100 };
 
 /** Turns raw samples into the reported figures. */
 export function summarize(run: VariantRun): TimingSummary {

@@ -4,6 +4,7 @@ import { describeRatio } from '../format';
 import { buildVerdictPrompt, lineDiff } from './prompt';
 import { readIntent } from './intent';
 import { growthRisk, rulesVerdict } from './rules';
+import { linesThatGrew } from '../profile/lines/text';
 import type { LlmAnswer, LlmClient } from './llm';
 import { recommendationFor, type Verdict, type VerdictInput } from './types';
 
@@ -15,7 +16,7 @@ export interface DecideOptions {
 
 /** Decides the verdict of one change. Never throws for LLM failures. The model never sees the rules' verdict. */
 export async function decideVerdict(input: VerdictInput, options: DecideOptions = {}): Promise<Verdict> {
-  const rules = rulesVerdict(input);
+  const rules = namingGrownLines(rulesVerdict(input), input);
   const llm = options.llm;
   if (!llm || !llm.active) return rules;
   const result = await llm.evaluate(buildVerdictPrompt(input));
@@ -25,6 +26,12 @@ export async function decideVerdict(input: VerdictInput, options: DecideOptions 
 
 /** Whitespace-insensitive form of code for matching a model's quote against the diff. */
 const squash = (s: string): string => s.replace(/\s+/g, '');
+
+/** A slowdown's reasoning names the lines whose cost grew most (the prompt carries them on its own: buildVerdictPrompt). */
+function namingGrownLines(rules: Verdict, input: VerdictInput): Verdict {
+  const grown = input.time.classification === 'regression' ? linesThatGrew(input.lines ?? [], { text: false }) : '';
+  return grown ? { ...rules, reasoning: `${rules.reasoning} ${grown}` } : rules;
+}
 
 /**
  * The first risk the model names whose quote is code the change added (at least a few characters, found in an

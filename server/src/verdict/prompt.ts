@@ -3,6 +3,7 @@
 // message tells the model that nothing inside it is an instruction.
 import { createHash } from 'node:crypto';
 import { findingsDelta, findingText } from './findings';
+import { grownLines } from '../profile/lines/text';
 import type { SideFigures, VerdictInput } from './types';
 
 /** A chat message. */
@@ -61,6 +62,7 @@ export function buildVerdictPrompt(input: VerdictInput): ChatMessage[] {
   const t = input.time;
   const m = input.measurements;
   const findings = findingsDelta(input.before, input.after, input.oldSource, input.newSource);
+  const grown = grownLines(input.lines ?? []);
   const side = (s: SideFigures | undefined, medianNs: number) => ({
     medianNs: round(s?.medianNs ?? medianNs),
     ...(s ? { ci95Ns: s.ci95Ns.map(round), samples: s.samples } : {}),
@@ -89,6 +91,8 @@ export function buildVerdictPrompt(input: VerdictInput): ChatMessage[] {
       removedSecurityFindings: findings.removed.map(findingText),
     },
     codeUnchanged: input.codeUnchanged,
+    // Numbers only here: the lines' code goes in the data block (grownLinesCode).
+    linesWhoseCostGrewMost: grown.map((d) => ({ line: d.line, deltaNsPerCall: round(d.deltaNsPerCall), status: d.status })),
   };
   const data = JSON.stringify(
     {
@@ -100,6 +104,7 @@ export function buildVerdictPrompt(input: VerdictInput): ChatMessage[] {
       commentsAddedNearby: input.intent.comments?.slice(0, 10).map((c) => clip(c, 500)),
       moduleDeclarationsUsed: input.moduleDeclarations?.slice(0, 12).map((d) => clip(d, 600)),
       inputs: clipJson(input.inputs, 3000),
+      grownLinesCode: grown.length ? grown.map((d) => ({ line: d.line, code: clip(d.text, 300) })) : undefined,
       commitMessages: input.intent.commits?.slice(0, 10).map((c) => clip(c, 500)),
       userNote: clip(input.intent.note, 2000),
     },

@@ -1,4 +1,5 @@
 // The shapes a verdict is made from and made of: shared by the rules engine, the LLM client and the CLI.
+import type { LineDelta } from '../profile/lines/types';
 import type { GrowthChange, ScalarChange, TimeChange } from './classify';
 
 /** What to do with a change. */
@@ -108,6 +109,8 @@ export interface SideFigures {
   ci95Ns: [number, number];
   samples: number;
   allocatedBytesPerCall?: number;
+  /** How each line's cost changed, largest growth first (empty when either side was not profiled). */
+  lines?: LineDelta[];
 }
 
 /** The decision bands of the seed: ≥ 80 ACCEPT, ≤ 30 REJECT, else REVIEW. */

@@ -1,7 +1,7 @@
 // linesThatGrew names at most three grown lines, largest first, with their growth and `new`.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { linesThatGrew } from '../../../server/src/profile/lines/text';
+import { grownLinesMarkdown, linesThatGrew } from '../../../server/src/profile/lines/text';
 import type { LineDelta } from '../../../server/src/profile/lines/types';
 
 const d = (line: number, delta: number, status: LineDelta['status'] = 'changed'): LineDelta => ({ file: '/w/a.ts', line, text: `stmt${line}();`, baselineNsPerCall: 0, currentNsPerCall: delta, deltaNsPerCall: delta, status });
@@ -13,4 +13,13 @@ test('three largest growths, shrinking lines left out', () => {
 
 test('nothing grew: empty text', () => {
   assert.equal(linesThatGrew([d(5, -300)]), '');
+});
+
+test('the Markdown section of check --report lists the grown lines with their code', () => {
+  const md = grownLinesMarkdown('parse', 'src/a.ts', [d(17, 1900, 'new'), { ...d(3, 120), text: 'a | b' }, d(5, -300)]);
+  assert.equal(
+    md,
+    ['#### Lines that grew most in `parse` (src/a.ts)', '', '| Line | Change per call | Code |', '|---|---|---|', '| a.ts:17 | +1.90 µs (new) | `stmt17();` |', '| a.ts:3 | +120 ns | `a \\| b` |', ''].join('\n'),
+  );
+  assert.equal(grownLinesMarkdown('parse', 'src/a.ts', [d(5, -300)]), '');
 });

@@ -13,17 +13,45 @@ export function grownLines(deltas: readonly LineDelta[], n = GROWN_LINES): LineD
   return deltas.filter((d) => d.deltaNsPerCall > 0).slice(0, n);
 }
 
-/** line 17 (+1.90 µs/call, new): `const copy = JSON.parse(…)`; with `file`, the file name leads. */
-export function describeLineDelta(d: LineDelta, opts: { file?: boolean } = {}): string {
-  const where = opts.file ? `${basename(d.file)}:${d.line}` : `line ${d.line}`;
-  const status = d.status === 'new' ? ', new' : '';
-  const text = d.text.length > 80 ? `${d.text.slice(0, 79)}…` : d.text;
-  return `${where} (+${formatNs(d.deltaNsPerCall)}/call${status}): \`${text}\``;
+/** How a line is named: with its code (`text`, default true) and its file's name (`file`). */
+export interface DescribeOptions {
+  text?: boolean;
+  file?: boolean;
 }
 
-/** One sentence naming the lines that grew most, or '' when none grew. */
-export function linesThatGrew(deltas: readonly LineDelta[], n = GROWN_LINES): string {
+/** line 17 (+1.90 µs/call, new): `const copy = JSON.parse(…)`. */
+export function describeLineDelta(d: LineDelta, opts: DescribeOptions = {}): string {
+  const where = opts.file ? `${basename(d.file)}:${d.line}` : `line ${d.line}`;
+  const head = `${where} (+${formatNs(d.deltaNsPerCall)}/call${d.status === 'new' ? ', new' : ''})`;
+  return opts.text === false ? head : `${head}: \`${clip(d.text)}\``;
+}
+
+/**
+ * One sentence naming the lines that grew most, or '' when none grew. The verdict leaves the code out
+ * (`text: false`): its reasoning reaches the LLM beside PerfLens's own figures, and the code is
+ * repository material, which the prompt only passes in its fenced data block.
+ */
+export function linesThatGrew(deltas: readonly LineDelta[], opts: DescribeOptions = {}, n = GROWN_LINES): string {
   const grown = grownLines(deltas, n);
   if (grown.length === 0) return '';
-  return `Lines whose cost grew most: ${grown.map((d) => describeLineDelta(d)).join('; ')}.`;
+  return `Lines whose cost grew most: ${grown.map((d) => describeLineDelta(d, opts)).join('; ')}.`;
+}
+
+/** A Markdown section for `check --report`: the lines of one function that grew most, or '' when none grew. */
+export function grownLinesMarkdown(functionName: string, file: string, deltas: readonly LineDelta[], n = GROWN_LINES): string {
+  const grown = grownLines(deltas, n);
+  if (grown.length === 0) return '';
+  const cell = (s: string): string => s.replace(/\|/g, '\\|').replace(/`/g, "'");
+  return [
+    `#### Lines that grew most in \`${cell(functionName)}\` (${cell(file)})`,
+    '',
+    '| Line | Change per call | Code |',
+    '|---|---|---|',
+    ...grown.map((d) => `| ${basename(d.file)}:${d.line} | +${formatNs(d.deltaNsPerCall)}${d.status === 'new' ? ' (new)' : ''} | \`${cell(clip(d.text))}\` |`),
+    '',
+  ].join('\n');
+}
+
+function clip(text: string): string {
+  return text.length > 80 ? `${text.slice(0, 79)}…` : text;
 }
