@@ -78,6 +78,7 @@ const COMMANDS: Record<string, CommandSpec> = {
       return target ? run(s, c, ServerCommand.toggleUnreachedLines, target) : noEditor();
     },
   },
+  'perflens.toggleLineCosts': { enabled: (s, c) => () => run(s, c, ServerCommand.toggleLineCosts) },
   'perflens.setLlmApiKey': always((s) => async () => {
     const key = await vscode.window.showInputBox({
       title: 'PerfLens: LLM API key',

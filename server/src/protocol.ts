@@ -60,6 +60,8 @@ export const ServerCommand = {
   showHistory: 'perflens.server.showHistory',
   clearLlmCache: 'perflens.server.clearLlmCache',
   toggleUnreachedLines: 'perflens.server.toggleUnreachedLines',
+  /** Shows or hides the per-line cost inlay hints and line hovers. */
+  toggleLineCosts: 'perflens.server.toggleLineCosts',
 } as const;
 export type ServerCommandId = (typeof ServerCommand)[keyof typeof ServerCommand];
 
@@ -78,6 +80,7 @@ export const ClientCommand: { readonly [K in keyof typeof ServerCommand]: string
   showHistory: 'perflens.showHistory',
   clearLlmCache: 'perflens.clearLlmCache',
   toggleUnreachedLines: 'perflens.toggleUnreachedLines',
+  toggleLineCosts: 'perflens.toggleLineCosts',
 };
 
 /**

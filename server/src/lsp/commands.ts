@@ -24,6 +24,8 @@ import { fileOf, functionAtPosition, type DocState } from './documents';
 import type { FunctionStatus } from '../engine';
 import { benchmarkSummary, runPercent, shownFor, summaryMessage, unreachedDiagnostics } from './present';
 import { coverageText } from '../format';
+import { benchmarkSummary, runPercent, shownFor, summaryMessage } from './present';
+import type { LineCostStore } from './lineCosts';
 import { benchSettings, type PerfLensSettings } from './settings';
 
 /** What the command handlers share with the rest of the server. */
@@ -50,6 +52,9 @@ export interface ServerContext {
   refreshAllStatus(): void;
   refreshLenses(): void;
   publish(state: DocState): Promise<void>;
+  /** Per-line costs of the latest runs, for inlay hints and line hovers. */
+  readonly lineCosts: LineCostStore;
+  refreshInlayHints(): void;
 }
 
 /** A benchmark in flight: how to stop it, and how far it got (the lens shows it). */
@@ -95,6 +100,11 @@ async function runCommand(ctx: ServerContext, params: ExecuteCommandParams, targ
       return showHistoryCommand(ctx, target);
     case ServerCommand.toggleUnreachedLines:
       return await toggleUnreachedCommand(ctx, target);
+    case ServerCommand.toggleLineCosts: {
+      ctx.lineCosts.enabled = !ctx.lineCosts.enabled;
+      ctx.refreshInlayHints();
+      return { ok: true, message: ctx.lineCosts.enabled ? 'Line costs shown: hot lines of benchmarked functions get their share of the time.' : 'Line costs hidden.' };
+    }
     case ServerCommand.clearLlmCache: {
       const n = ctx.requireEngine().clearLlmCache();
       return { ok: true, message: `Cleared ${n} cached LLM verdict${n === 1 ? '' : 's'}.` };
@@ -332,6 +342,8 @@ export async function runBenchmark(
     ctx.refreshStatus(state);
     // Without a history the run is kept here, so the lens still shows it until the next one.
     if (!outcome.recorded) ctx.statusCache.set(uri, [outcome.status, ...(ctx.statusCache.get(uri) ?? [])]);
+    ctx.lineCosts.record(state, qualifiedName, outcome.result);
+    ctx.refreshInlayHints();
     const fn = (state.fns ?? []).find((f) => f.qualifiedName === qualifiedName);
     const cyclomatic = state.analysis?.result.functions.find((f) => f.fn.qualifiedName === qualifiedName)?.complexity.cyclomatic;
     summary = benchmarkSummary(uri, qualifiedName, fn, outcome.status, cyclomatic);

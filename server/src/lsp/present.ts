@@ -3,6 +3,7 @@
 import { DiagnosticSeverity, DiagnosticTag, MarkupKind, type Diagnostic, type Hover } from 'vscode-languageserver/node';
 import { statusFor, type FunctionAnalysis, type FunctionStatus } from '../engine';
 import { coverageText, formatBytes, formatNs, formatPercent, formatRatio, formatRelativeHalfWidth, pValueText } from '../format';
+import type { LineCost } from '../profile';
 import type { LocatedFunction, Position } from '../locate/types';
 import type { SecurityFinding } from '../analyze/security';
 import { DiagnosticCode, type BenchmarkSummary, type CommandTarget } from '../protocol';
@@ -234,6 +235,27 @@ export function runPercent(): (p: { phase: string; fraction?: number }) => numbe
     if (span) pct = Math.max(pct, Math.round(span[0] + Math.min(1, Math.max(0, fraction ?? 0)) * (span[1] - span[0])));
     return pct;
   };
+}
+
+/** Which lines get an inlay hint: at least `minPct` of the function's time, at most `max` per benchmarked function. */
+export const LINE_HINTS = { minPct: 5, max: 5 } as const;
+
+/** The inlay hint of a hot line: `38% · 2.10 µs/call`. */
+export function lineHintLabel(l: LineCost): string {
+  return `${l.selfPct < 10 ? l.selfPct.toFixed(1) : Math.round(l.selfPct)}% · ${formatNs(l.selfNsPerCall)}/call`;
+}
+
+/** The hover of a hot line: its own time against the whole call, and its (estimated) allocation. */
+export function lineHoverText(l: LineCost, medianNs: number): string {
+  return [
+    `**Line ${l.line}** of \`${l.function}\` · PerfLens`,
+    '',
+    `Self: **${formatNs(l.selfNsPerCall)}/call** (${l.selfPct}% of the function's time)`,
+    `Total per call of the benchmarked function: ${formatNs(medianNs)}`,
+    `Allocated here: ~${formatBytes(l.allocBytesPerCall)}/call _(V8 samples allocations per function; shared among its lines by time)_`,
+    '',
+    '_Self time excludes functions this line calls: workspace functions show their own line costs._',
+  ].join('  \n');
 }
 
 /** One line about a finished benchmark, for the message and the log. */

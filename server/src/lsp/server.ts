@@ -13,6 +13,7 @@ import {
   type Command,
   type Connection,
   type Hover,
+  type InlayHint,
 } from 'vscode-languageserver/node';
 import { locateFunctions } from '../locate/locate';
 import { guardParentProcess, onCancelSignal } from '../processGuard';
@@ -34,6 +35,7 @@ import { inProcessRunner, WorkerRunner, type Runner } from './runWorker';
 import { announceRun, errorText, executeCommand, runBenchmark, runKey, type RunningBenchmark, type ServerContext } from './commands';
 import { adopt, applyChanges, changesSince, contains, fileOf, functionAtPosition, openDocument, shiftThrough, type DocState } from './documents';
 import { diagnosticsFor, hoverFor, lensTitle, shownFor } from './present';
+import { LineCostStore } from './lineCosts';
 import { analyzeSettings, SettingsSource } from './settings';
 
 /** Options for tests and embedders; `perflens lsp` uses the defaults. */
@@ -65,6 +67,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   let clientCommands = false;
   let canRefreshLenses = false;
   let canCreateProgress = false;
+  let canRefreshInlayHints = false;
+  const lineCosts = new LineCostStore();
 
   const log = (line: string) => connection.console.log(line);
   const cmd = (name: keyof typeof ServerCommand) => (clientCommands ? ClientCommand[name] : ServerCommand[name]);
@@ -95,6 +99,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     refreshAllStatus,
     refreshLenses,
     publish,
+    lineCosts,
+    refreshInlayHints,
   };
 
   connection.onInitialize((params) => {
@@ -105,6 +111,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     settings.canPull = caps.workspace?.configuration === true;
     canRefreshLenses = caps.workspace?.codeLens?.refreshSupport === true;
     canCreateProgress = caps.window?.workDoneProgress === true && init.runStateProgress !== true;
+    canRefreshInlayHints = caps.workspace?.inlayHint?.refreshSupport === true;
     const folder = params.workspaceFolders?.[0]?.uri ?? params.rootUri ?? undefined;
     const workspaceRoot = folder ? fileURLToPath(folder) : params.rootPath ?? undefined;
     const dbPath = init.dbPath || undefined;
@@ -125,6 +132,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
         codeLensProvider: { resolveProvider: false },
         hoverProvider: true,
+        inlayHintProvider: { resolveProvider: false },
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
         executeCommandProvider: { commands: Object.values(ServerCommand) },
       },
@@ -176,6 +184,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     const state = docs.get(td.uri);
     if (state) clearTimeout(state.timer);
     docs.delete(td.uri);
+    lineCosts.forget(td.uri);
     settings.forget(td.uri);
     if (state) analyzer.forget(state.file);
     void connection.sendDiagnostics({ uri: td.uri, diagnostics: [] });
@@ -211,6 +220,10 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       void publish(state);
     }
     refreshLenses();
+  }
+
+  function refreshInlayHints(): void {
+    if (canRefreshInlayHints) void connection.languages.inlayHint.refresh().catch(() => undefined);
   }
 
   function refreshLenses(): void {
@@ -291,7 +304,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     const state = docs.get(textDocument.uri);
     if (!state) return null;
     const fn = (await functionsOf(state)).find((f) => contains(f.nameRange, position));
-    if (!fn) return null;
+    if (!fn) return lineCosts.hover(state, position);
     const analysis = state.analysis?.result.functions.find((f) => f.fn.qualifiedName === fn.qualifiedName);
     const target: CommandTarget = { uri: textDocument.uri, qualifiedName: fn.qualifiedName };
     return hoverFor(fn, shownFor(statusCache.get(textDocument.uri), fn), analysis, target, trusted, {
@@ -300,6 +313,11 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       showHistory: cmd('showHistory'),
       toggleUnreachedLines: cmd('toggleUnreachedLines'),
     }, engine?.workspaceRoot);
+  });
+
+  connection.languages.inlayHint.on(({ textDocument, range }): InlayHint[] => {
+    const state = docs.get(textDocument.uri);
+    return state ? lineCosts.inlayHints(state, range) : [];
   });
 
   connection.onCodeAction(({ textDocument, context }): CodeAction[] => {

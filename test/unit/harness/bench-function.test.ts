@@ -10,7 +10,7 @@ const TIMING = resolve(__dirname, '../../fixtures/growth/timing.ts');
 test('an ok result has consistent timing, memory and a growth order', async () => {
   const r = await benchFunction({ file: TIMING, qualifiedName: 'reduceSum', budgetMs: 600, growth: true });
   assert.equal(r.status, 'ok', r.error?.message);
-  assert.deepEqual(Object.keys(r).sort(), ['coverage', 'error', 'function', 'growth', 'inputs', 'isolation', 'memory', 'mocks', 'status', 'timing', 'warnings']);
+  assert.deepEqual(Object.keys(r).sort(), ['callees', 'coverage', 'error', 'function', 'growth', 'inputs', 'isolation', 'lines', 'memory', 'mocks', 'status', 'timing', 'warnings']);
   assert.equal(r.function, 'reduceSum');
   assert.equal(r.error, null);
   assert.equal(r.inputs.source, 'synthesized');
