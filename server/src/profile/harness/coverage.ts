@@ -8,13 +8,13 @@
 // model (Node 20–24) refuses every inspector session, so this child runs without it (spawn.ts), on the
 // other layers of the sandbox; it only calls the function once per candidate.
 
-import { Session } from 'node:inspector';
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { SourceMap } from 'node:module';
 import type { CodeBlock, CoverageReport } from '../sandbox/contract';
 import { callOnce, isStreamResult, isThenable, type Pool, type Target } from './call';
+import { openSession, type Post } from './inspector';
 
 /** What the pass needs: the target, candidate inputs, and where the function's blocks are in its source. */
 export interface CoverageOptions {
@@ -119,17 +119,6 @@ async function firstItemOf(r: unknown): Promise<void> {
   const it = (typeof src[Symbol.asyncIterator] === 'function' ? src[Symbol.asyncIterator]!() : src) as { next(): unknown; return?: () => unknown };
   await it.next();
   if (typeof it.return === 'function') await it.return();
-}
-
-type Post = (method: string, params?: Record<string, unknown>) => Promise<Record<string, unknown>>;
-
-/** An in-process inspector session with a promise-returning post. */
-function openSession(): { post: Post; close: () => void } {
-  const session = new Session();
-  session.connect();
-  const post: Post = (method, params = {}) =>
-    new Promise((ok, fail) => session.post(method, params, (err, res) => (err ? fail(err) : ok((res ?? {}) as Record<string, unknown>))));
-  return { post, close: () => session.disconnect() };
 }
 
 /** Block indexes whose innermost enclosing V8 range ran at least once. */

@@ -3,9 +3,9 @@
 // the harness calls the already warm function in a loop. The child keeps only what the engine needs:
 // the frames of the bundle (user code) and of what they call, with ticks per line and sampled bytes.
 
-import { Session } from 'node:inspector';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { makeSampler, poolArity } from '../harness/call';
+import { openSession, type Post } from '../harness/inspector';
 import { takeSample, type TimedVariant } from '../harness/measure';
 import type { ProfileJob, RawFrame, RawProfile } from './types';
 
@@ -29,18 +29,7 @@ interface HeapNode {
   children: HeapNode[];
 }
 
-type Post = (method: string, params?: Record<string, unknown>) => Promise<Record<string, unknown>>;
-
 const now = (): number => Number(process.hrtime.bigint()) / 1e6;
-
-/** Opens an in-process inspector session; throws when Node forbids it (e.g. under its permission model). */
-function openSession(): { post: Post; close: () => void } {
-  const session = new Session();
-  session.connect();
-  const post: Post = (method, params = {}) =>
-    new Promise((resolve, reject) => session.post(method, params, (err, res) => (err ? reject(err) : resolve((res ?? {}) as Record<string, unknown>))));
-  return { post, close: () => session.disconnect() };
-}
 
 const GC = '(garbage collector)';
 
