@@ -20,6 +20,7 @@ export async function assertHotLineFirst(fixture: string, qualifiedName: string,
   // The shares are of one whole: they never add up past 100%.
   const sum = r.lines.reduce((s, l) => s + l.selfPct, 0) + r.callees.reduce((s, c) => s + (c.file ? 0 : c.selfPct), 0);
   assert.ok(sum <= 100.5, `shares add up to ${sum}%`);
-  assert.ok(top.selfNsPerCall > 0 && top.selfNsPerCall <= r.timing!.medianNs, `hot line ${top.selfNsPerCall} ns of ${r.timing!.medianNs} ns`);
+  // Its time is a share of the median, rounded to 0.1 ns: at 100% it may round just above the median.
+  assert.ok(top.selfNsPerCall > 0 && top.selfNsPerCall <= r.timing!.medianNs + 0.05, `hot line ${top.selfNsPerCall} ns of ${r.timing!.medianNs} ns`);
   return r;
 }
