@@ -2,6 +2,7 @@
 // Imported by both sides; each message says which way it travels. Plain data only: no vscode imports.
 import { NotificationType, RequestType } from 'vscode-languageserver-protocol';
 import type { RunView, VerdictView } from './history/types';
+import type { CalleeCost, LineCost, LineDelta } from './profile/lines/types';
 
 export type { ChangeView, FunctionStatus, RunView, VerdictView } from './history/types';
 
@@ -224,7 +225,7 @@ export type HistoryMetric = 'time' | 'alloc' | 'complexity';
 /** host -> webview. */
 export type HostToPanelMessage =
   /** The function shown (null: none chosen yet; view null: it has no stored history yet) and the picker's list. */
-  | { type: 'history'; target: HistoryRequest.Params | null; view: HistoryView | null; functions: HistoryFunctionEntry[] }
+  | { type: 'history'; target: HistoryRequest.Params | null; view: HistoryView | null; functions: HistoryFunctionEntry[]; lines?: LineCostsView | null }
   /** Something failed; shown in the panel's status line. */
   | { type: 'error'; message: string };
 
@@ -250,6 +251,25 @@ export interface InitializationOptions {
    * the server then creates no `window/workDoneProgress` of its own, which would be a second indicator.
    */
   runStateProgress?: boolean;
+}
+
+/** The per-line costs of a function's latest run in this session (the panel's icicle and line tables). */
+export interface LineCostsView {
+  qualifiedName: string;
+  /** Median time per call of that run. */
+  medianNs: number;
+  /** Hottest first. */
+  lines: LineCost[];
+  callees: CalleeCost[];
+  /** When the run was compared with the baseline: the per-line difference, largest growth first. */
+  changes?: LineDelta[];
+}
+
+/** client -> server: the line costs of a function's latest run in this session, or null when it has none. */
+export namespace LineCostsRequest {
+  export const method = 'perflens/lineCosts' as const;
+  export type Params = HistoryRequest.Params;
+  export const type = new RequestType<Params, LineCostsView | null, void>(method);
 }
 
 /** Diagnostic codes the server publishes (source `perflens`); quick fixes key off them. */

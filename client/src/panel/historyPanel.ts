@@ -7,6 +7,7 @@ import type { RequestType } from 'vscode-languageserver-protocol';
 import {
   HistoryFunctionsRequest,
   HistoryRequest,
+  LineCostsRequest,
   VersionSourceRequest,
   type HistoryFunctionEntry,
   type HistoryView,
@@ -16,7 +17,7 @@ import {
 import { baselineIndex } from './baseline';
 import { exportFileName, historyToCsv, historyToJson } from './export';
 import { renderPanelHtml } from './html';
-import { isHistoryFunctionEntry, isHistoryTarget, isHistoryView, isPanelToHostMessage } from './messages';
+import { isHistoryFunctionEntry, isHistoryTarget, isHistoryView, isPanelToHostMessage, isLineCostsView } from './messages';
 
 /** The webview type, also the serializer's key (`onWebviewPanel:perflens.history` activates the extension). */
 export const HISTORY_VIEW_TYPE = 'perflens.history';
@@ -102,10 +103,12 @@ class HistoryPanel {
     this.target = target;
     this.panel.title = target ? `History: ${target.qualifiedName}` : 'PerfLens History';
     try {
-      const [view, functions] = await Promise.all([
+      const [view, functions, lines] = await Promise.all([
         target ? this.client.sendRequest(HistoryRequest.type, target) : Promise.resolve(null),
         // The picker is a convenience: without its list the history still shows.
         this.client.sendRequest(HistoryFunctionsRequest.type, {}).catch((): HistoryFunctionEntry[] => []),
+        // Line costs live in the server's memory for this session: none is a normal answer.
+        target ? this.client.sendRequest(LineCostsRequest.type, target).catch(() => null) : Promise.resolve(null),
       ]);
       if (seq !== this.loadSeq) return;
       // The server is trusted more than the page, but a malformed answer must not reach the page unchecked.
@@ -119,7 +122,7 @@ class HistoryPanel {
         return;
       }
       this.view = view;
-      this.post({ type: 'history', target: target ?? null, view, functions: this.functions });
+      this.post({ type: 'history', target: target ?? null, view, functions: this.functions, lines: isLineCostsView(lines) ? lines : null });
     } catch (e) {
       if (seq !== this.loadSeq) return;
       this.post({

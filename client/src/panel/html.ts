@@ -58,6 +58,7 @@ ${styles}
     <p class="hint">Click a point, or focus the chart and use ← → Home End, to see a version. The table below lists every version.</p>
   </section>
   <section id="details" aria-live="polite" aria-label="Selected version"></section>
+  <section id="line-costs" aria-label="Cost per line" hidden></section>
   <section class="table-wrap" aria-label="All versions">
     <table id="versions">
       <caption>Every stored version. Select a column header to sort; select a row, or use the arrow keys, to see its details.</caption>

@@ -6,6 +6,7 @@ import type {
   HistoryVersion,
   HistoryView,
   HostToPanelMessage,
+  LineCostsView,
   PanelToHostMessage,
 } from '../../../server/src/protocol';
 
@@ -85,6 +86,41 @@ export function isHistoryFunctionEntry(v: unknown): v is HistoryFunctionEntry {
   );
 }
 
+function isLineCost(v: unknown): boolean {
+  return isObject(v) && isString(v.file) && isFiniteNumber(v.line) && isFiniteNumber(v.selfPct) && isFiniteNumber(v.selfNsPerCall) && isFiniteNumber(v.allocBytesPerCall) && isString(v.text) && isString(v.function);
+}
+
+function isCalleeCost(v: unknown): boolean {
+  return isObject(v) && isString(v.name) && isFiniteNumber(v.selfPct) && optional(v.file, isString) && optional(v.package, isString);
+}
+
+function isLineDelta(v: unknown): boolean {
+  return (
+    isObject(v) &&
+    isString(v.file) &&
+    isFiniteNumber(v.line) &&
+    isString(v.text) &&
+    isFiniteNumber(v.baselineNsPerCall) &&
+    isFiniteNumber(v.currentNsPerCall) &&
+    isFiniteNumber(v.deltaNsPerCall) &&
+    (v.status === 'new' || v.status === 'removed' || v.status === 'changed')
+  );
+}
+
+/** True when `v` is a well-formed line-cost view (every line, callee and change checked). */
+export function isLineCostsView(v: unknown): v is LineCostsView {
+  return (
+    isObject(v) &&
+    isString(v.qualifiedName) &&
+    isFiniteNumber(v.medianNs) &&
+    Array.isArray(v.lines) &&
+    v.lines.every(isLineCost) &&
+    Array.isArray(v.callees) &&
+    v.callees.every(isCalleeCost) &&
+    (v.changes === undefined || (Array.isArray(v.changes) && v.changes.every(isLineDelta)))
+  );
+}
+
 /** Validates a message the webview received from the host. */
 export function isHostToPanelMessage(v: unknown): v is HostToPanelMessage {
   if (!isObject(v)) return false;
@@ -94,7 +130,8 @@ export function isHostToPanelMessage(v: unknown): v is HostToPanelMessage {
         (v.target === null || isHistoryTarget(v.target)) &&
         (v.view === null || isHistoryView(v.view)) &&
         Array.isArray(v.functions) &&
-        v.functions.every(isHistoryFunctionEntry)
+        v.functions.every(isHistoryFunctionEntry) &&
+        (v.lines === undefined || v.lines === null || isLineCostsView(v.lines))
       );
     case 'error':
       return isString(v.message);

@@ -164,7 +164,10 @@ export class Engine {
         ...(settings.llm ? { llm: settings.llm } : {}),
       });
       if (comparison.status === 'error') outcome.notice = `comparison with baseline "${label}" failed: ${comparison.error}`;
-      else outcome.verdict = comparison.verdict;
+      else {
+        outcome.verdict = comparison.verdict;
+        outcome.lineChanges = comparison.lines;
+      }
     }
     const status = fileStatus(store, file).find((s) => s.qualifiedName === qualifiedName && s.hash === current.fn.hash)!;
     return { ...outcome, status, ...(status.change && outcome.verdict ? { change: status.change } : {}) };

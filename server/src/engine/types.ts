@@ -12,6 +12,7 @@ export type { BaselineSetResult } from '../history/baselines';
 import type { LocatedFunction, SyntaxProblem } from '../locate/types';
 import type { BenchResult } from '../profile';
 import type { Verdict } from '../verdict/types';
+import type { LineDelta } from '../profile/lines/types';
 
 /** Static-analysis settings; every field has a default. */
 export interface AnalyzeSettings {
@@ -99,6 +100,8 @@ export interface BenchOutcome {
   change?: ChangeView;
   /** The verdict of this run's comparison, when one was made. */
   verdict?: Verdict;
+  /** How each line's cost changed against the baseline, largest growth first (with `change`). */
+  lineChanges?: LineDelta[];
   /** Something the user should know that did not stop the run (the history DB was unavailable, ...). */
   notice?: string;
 }

@@ -2,7 +2,8 @@
 // document relative to the start of the function each line belongs to (so they follow the function
 // through edits), served as inlay hints and line hovers. Text comes from present.ts.
 import { InlayHintKind, MarkupKind, type Hover, type InlayHint } from 'vscode-languageserver/node';
-import type { BenchResult, LineCost } from '../profile';
+import type { BenchResult, LineCost, LineDelta } from '../profile';
+import type { LineCostsView } from '../protocol';
 import type { LocatedFunction, Position, Range } from '../locate/types';
 import type { DocState } from './documents';
 import { lineHintLabel, lineHoverText, LINE_HINTS } from './present';
@@ -16,10 +17,11 @@ interface PlacedLine {
   offset: number;
 }
 
-/** The latest line costs of one benchmarked function. */
+/** The latest line costs of one benchmarked function: placed for hints, whole for the panel. */
 interface FunctionLines {
   medianNs: number;
   lines: PlacedLine[];
+  view: LineCostsView;
 }
 
 /** Line costs per document URI, then per benchmarked function. */
@@ -29,7 +31,7 @@ export class LineCostStore {
   enabled = true;
 
   /** Keeps the lines of `result` that lie in the document, placed against its functions now. */
-  record(state: DocState, qualifiedName: string, result: BenchResult): void {
+  record(state: DocState, qualifiedName: string, result: BenchResult, changes?: LineDelta[]): void {
     const forDoc = this.byUri.get(state.doc.uri) ?? new Map<string, FunctionLines>();
     this.byUri.set(state.doc.uri, forDoc);
     if (result.status !== 'ok' || !result.timing || result.lines.length === 0) {
@@ -44,7 +46,13 @@ export class LineCostStore {
       if (!fn) continue;
       placed.push({ cost, qualifiedName: fn.qualifiedName, hash: fn.hash, offset: cost.line - 1 - fn.range.start.line });
     }
-    forDoc.set(qualifiedName, { medianNs: result.timing.medianNs, lines: placed });
+    const view: LineCostsView = { qualifiedName, medianNs: result.timing.medianNs, lines: result.lines, callees: result.callees, ...(changes?.length ? { changes } : {}) };
+    forDoc.set(qualifiedName, { medianNs: result.timing.medianNs, lines: placed, view });
+  }
+
+  /** Everything the latest run of a function measured per line (the panel's view), or null. */
+  view(uri: string, qualifiedName: string): LineCostsView | null {
+    return this.byUri.get(uri)?.get(qualifiedName)?.view ?? null;
   }
 
   /** Forgets a closed document. */

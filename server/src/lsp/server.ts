@@ -23,6 +23,7 @@ import {
   DiagnosticCode,
   HistoryFunctionsRequest,
   HistoryRequest,
+  LineCostsRequest,
   ServerCommand,
   TrustNotification,
   VersionSourceRequest,
@@ -339,6 +340,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   // --- commands and custom requests --------------------------------------------------------------
 
   connection.onExecuteCommand((params, token) => executeCommand(ctx, params, token));
+
+  connection.onRequest(LineCostsRequest.type, ({ uri, qualifiedName }) => lineCosts.view(uri, qualifiedName));
 
   connection.onRequest(HistoryRequest.type, ({ uri, qualifiedName }) => requireEngine().history(fileOf(uri), qualifiedName) ?? null);
 

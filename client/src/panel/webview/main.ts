@@ -1,10 +1,11 @@
 // Entry of the history panel's page (bundled to media/dist/panel.js): receives validated data from the
 // host, renders chart, legend, details and table, and keeps its state across hide/show and reloads.
-import type { HistoryFunctionEntry, HistoryMetric, HistoryRequest, HistoryView, PanelToHostMessage } from '../../../../server/src/protocol';
+import type { HistoryFunctionEntry, HistoryMetric, HistoryRequest, HistoryView, LineCostsView, PanelToHostMessage } from '../../../../server/src/protocol';
 import { baselineIndex } from '../baseline';
-import { isHistoryFunctionEntry, isHistoryTarget, isHistoryView, isHostToPanelMessage } from '../messages';
+import { isHistoryFunctionEntry, isHistoryTarget, isHistoryView, isHostToPanelMessage, isLineCostsView } from '../messages';
 import { baselineIndices, drawChart, isDense, type ChartHandle } from './chart';
 import { renderDetails } from './details';
+import { renderLineCosts } from './flame';
 import { formatBytes, formatNs, versionLabel } from './format';
 import { isColumnKey, renderTable, type SortState, type TableHandle } from './table';
 import { readPalette } from './theme';
@@ -19,6 +20,8 @@ interface PanelState {
   metric: HistoryMetric;
   selectedId?: string;
   sort: SortState;
+  /** Per-line costs of the latest run in this session, when the server has them. */
+  lines?: LineCostsView | null;
 }
 
 interface VsCodeApi {
@@ -42,6 +45,7 @@ function restoreState(raw: unknown): PanelState {
     metric: METRICS.includes(s.metric as HistoryMetric) ? (s.metric as HistoryMetric) : 'time',
     selectedId: typeof s.selectedId === 'string' ? s.selectedId : undefined,
     sort: sort && isColumnKey(sort.key) && (sort.dir === 'asc' || sort.dir === 'desc') ? { key: sort.key, dir: sort.dir } : { key: 'index', dir: 'asc' },
+    lines: isLineCostsView(s.lines) ? s.lines : null,
   };
 }
 
@@ -213,6 +217,7 @@ function renderAll(): void {
   renderTableNow();
   if (view) renderDetails(details, view, selectedIndex(), baselineIndex(view), onDiff);
   else details.replaceChildren();
+  renderLineCosts($('line-costs'), state.lines ?? null);
   save();
   performance.measure('perflens:render', 'perflens:render-start');
 }
@@ -231,6 +236,7 @@ window.addEventListener('message', (e: MessageEvent<unknown>) => {
   state.target = m.target ?? undefined;
   state.view = m.view;
   state.functions = m.functions;
+  state.lines = m.lines ?? null;
   // Keep the user's selection across live refreshes of the same function; otherwise show the newest version.
   if (!sameFunction || selectedIndex() === undefined) state.selectedId = m.view?.versions.at(-1)?.id;
   renderAll();
