@@ -80,6 +80,9 @@ export function isolationText(isolation: BenchResult['isolation']): string {
     : 'permission-model only: no OS isolation here, so on Node < 25 only the mocks guard the network (docs/security.md)';
 }
 
+/** How many hot lines the text output lists. */
+const TEXT_LINES = 5;
+
 const count = (x: number): string => Math.round(x).toLocaleString('en-US');
 
 function toText(r: BenchResult): string {

@@ -101,6 +101,8 @@ export interface VerdictInput {
   moduleDeclarations?: string[];
   /** The inputs the benchmark ran on (the profiler's `inputs` block); shown to the LLM. */
   inputs?: unknown;
+  /** How each line's cost changed, largest growth first (empty when either side was not profiled). */
+  lines?: LineDelta[];
 }
 
 /** One side's measured figures. */
@@ -109,8 +111,6 @@ export interface SideFigures {
   ci95Ns: [number, number];
   samples: number;
   allocatedBytesPerCall?: number;
-  /** How each line's cost changed, largest growth first (empty when either side was not profiled). */
-  lines?: LineDelta[];
 }
 
 /** The decision bands of the seed: ≥ 80 ACCEPT, ≤ 30 REJECT, else REVIEW. */

@@ -1,5 +1,6 @@
-// A regression's verdict reasoning names the lines whose cost grew most (numbers, not code), and the
-// LLM prompt carries that reasoning; an unchanged function's reasoning names no lines.
+// A regression's verdict reasoning names the lines whose cost grew most (numbers, not code); the LLM
+// prompt, which never sees the rules' verdict, carries them itself: numbers among the measurements, the
+// code only inside the data block. An unchanged function's reasoning names no lines.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { decideVerdict } from '../../../server/src/verdict/decide';
@@ -19,8 +20,11 @@ test('a regression names its grown lines, largest first, without their code', as
   const v = await decideVerdict(input);
   assert.match(v.reasoning, /Lines whose cost grew most: line 17 \(\+1\.90 µs\/call, new\); line 18 \(\+120 ns\/call\)\.$/);
   assert.doesNotMatch(v.reasoning, /ignore all previous/);
-  const prompt = buildVerdictPrompt(input, v).map((m) => m.content).join('\n');
-  assert.match(prompt, /line 17 \(\+1\.90 µs\/call, new\)/);
+  const prompt = buildVerdictPrompt(input).map((m) => m.content).join('\n');
+  const [measured, data] = prompt.split('Untrusted repository material');
+  assert.match(measured!, /"linesWhoseCostGrewMost": \[\n  \{\n   "line": 17,\n   "deltaNsPerCall": 1900,\n   "status": "new"/);
+  assert.doesNotMatch(measured!, /ignore all previous/);
+  assert.match(data!, /"grownLinesCode"/);
 });
 
 test('no regression: no lines named', async () => {
