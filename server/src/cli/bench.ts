@@ -19,7 +19,7 @@ export const benchCommand: CliCommand = {
     '--budget is the measuring time (default 1000 ms); with --growth half of it sweeps sizes n = 1, 2, 4, ...',
     'Inputs come from the function\'s calls and tests, then its parameter names, defaults and types; each input line says which (docs/inputs.md).',
     'The "blocks" line is V8 block coverage of the timed inputs, chosen from twice as many candidates to reach the most blocks.',
-    'After timing, a profile pass (under 1 s) gives the cost per line; --no-lines skips it.',
+    'After timing, a profile pass in a child of its own (under 1 s; only where OS namespaces hold) gives the cost per line; --no-lines skips it.',
     'Exit codes: 0 measured, 1 the run failed (timeout, oom, crash, throws, unsupported-input), 2 bad usage or missing file or function.',
   ].join('\n'),
   options: {

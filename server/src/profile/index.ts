@@ -11,8 +11,8 @@ import type { LocatedFunction } from '../locate/types';
 import { bootstrapMedianCI } from '../stats/bootstrap';
 import { describe } from '../stats/descriptive';
 import { fitGrowth } from './growth';
-import { mapProfile, type ProfiledBundle } from './lines/map';
-import type { LineProfile, ProfileJob } from './lines/types';
+import { profileLines, type BundleInfo } from './lines/run';
+import type { LineProfile } from './lines/types';
 import { planInputs, type InputPlan } from './inputs';
 import type { ChildJob, ChildResult, CoverageReport, SandboxError, SandboxErrorKind, VariantJob, VariantRun } from './sandbox/contract';
 import type { BenchOptions, BenchResult, GrowthSummary, InputsSummary, RunOptions, TimingSummary, VariantSpec, VariantsOptions, VariantsResult } from './types';
@@ -36,13 +36,6 @@ const COVERAGE_CANDIDATES = 32;
 /** The coverage pass runs each candidate once: far less than a timed run may take. */
 const COVERAGE_TIMEOUT_MS = 10_000;
 const SEED = 0x5eed;
-/**
- * The profile pass: V8 samples every 40 µs (its default is 1 ms) until 2,000 ticks fell in the function,
- * which puts a 1% line within ±0.5% at 95%, for at most 450 ms, after 60 ms of warm-up of the profiling
- * loop; then 100 ms of allocation sampling every 8 KB. Together they stay under the 1 s extra the
- * profile pass may cost.
- */
-export const PROFILE_JOB: ProfileJob = { intervalUs: 40, minTicks: 2000, maxMs: 450, warmMs: 60, heapIntervalBytes: 8192, heapMs: 100 };
 
 /** Turns raw samples into the reported figures. */
 export function summarize(run: VariantRun): TimingSummary {
@@ -102,7 +95,7 @@ function splitBudget(budgetMs: number, growth: boolean, timeoutMs: number): { ti
   return growth ? { timing: b * 0.5, growth: b * 0.5 } : { timing: b, growth: 0 };
 }
 
-function jobFor(sandboxDir: string, variants: VariantJob[], plan: InputPlan, timingMs: number, growthMs: number, lines: boolean): ChildJob {
+function jobFor(sandboxDir: string, variants: VariantJob[], plan: InputPlan, timingMs: number, growthMs: number): ChildJob {
   return {
     protocol: 1,
     sandboxDir,
@@ -115,7 +108,6 @@ function jobFor(sandboxDir: string, variants: VariantJob[], plan: InputPlan, tim
     memory: true,
     growth: growthMs > 0 ? { budgetMs: growthMs, maxSize: 2 ** 16 } : null,
     answers: plan.mocks,
-    profile: lines ? PROFILE_JOB : null,
   };
 }
 
@@ -130,7 +122,7 @@ async function runPlanned(p: Planned, specs: VariantSpec[], o: RunOptions, growt
   try {
     o.onProgress?.({ phase: 'bundle' });
     const variants: VariantJob[] = [];
-    const bundles: Array<Omit<ProfiledBundle, 'bundleText'>> = [];
+    const bundles: BundleInfo[] = [];
     for (const s of specs) {
       const prepared = await prepareBundle({
         file: p.file,
@@ -146,7 +138,7 @@ async function runPlanned(p: Planned, specs: VariantSpec[], o: RunOptions, growt
       bundles.push({ bundlePath: b.bundlePath, sourceFile: b.sourceFile, sourceText: b.text, target: { name: b.fn.qualifiedName, startLine: b.fn.range.start.line + 1, endLine: b.fn.range.end.line + 1 } });
       variants.push({ id: s.id, bundlePath: b.bundlePath, sourceFile: b.sourceFile, access: b.access, qualifiedName: p.fn.qualifiedName, ...(b.hoistedFrom ? { hoistedFrom: b.hoistedFrom } : {}) });
     }
-    const job = jobFor(sandboxDir, variants, p.plan, budget.timing, growthOn ? budget.growth : 0, o.lines !== false);
+    const job = jobFor(sandboxDir, variants, p.plan, budget.timing, growthOn ? budget.growth : 0);
     const spawnOpts = {
       ...(o.nodePath ? { nodePath: o.nodePath } : {}),
       timeoutMs,
@@ -161,24 +153,31 @@ async function runPlanned(p: Planned, specs: VariantSpec[], o: RunOptions, growt
     };
     let coverage: CoverageReport | undefined;
     let coverageProblem: string | undefined;
-    // The coverage child runs without Node's permission model (it refuses the inspector session): only
-    // where the namespaces hold it instead (docs/security.md).
+    // The coverage and profile children run without Node's permission model (it refuses the inspector
+    // session): only where the namespaces hold them instead (docs/security.md).
     const isolated = layerFor(o) === 'namespaces';
     const blocks = withCoverage && isolated ? functionBlocks(p.file, p.text, p.fn) : [];
     if (withCoverage && !isolated) coverageProblem = 'coverage: not measured without OS isolation (its pass needs an inspector session, which the permission model refuses); the inputs were not chosen by the blocks they reach';
     if (blocks.length > 0) {
       // First a child that runs candidate inputs under block coverage and picks the pool; then the timed child on that pool.
-      const pass = await runInSandbox({ ...job, growth: null, memory: false, profile: null, coverage: { blocks, candidates: COVERAGE_CANDIDATES } }, { ...spawnOpts, timeoutMs: Math.min(timeoutMs, COVERAGE_TIMEOUT_MS) });
+      const pass = await runInSandbox({ ...job, growth: null, memory: false, coverage: { blocks, candidates: COVERAGE_CANDIDATES } }, { ...spawnOpts, timeoutMs: Math.min(timeoutMs, COVERAGE_TIMEOUT_MS) });
       if (pass.ok && pass.result.coverage) coverage = pass.result.coverage;
       // A loop or a blown heap would do the same in the timed run: report it now instead of waiting twice.
       else if (!pass.ok && (pass.error.kind === 'timeout' || pass.error.kind === 'oom' || pass.error.message.includes('requireIsolation'))) return { error: pass.error, isolation: pass.isolation };
       else coverageProblem = `coverage: not measured (${pass.ok ? 'no report' : pass.error.message}); the inputs were not chosen by the blocks they reach`;
     }
-    const outcome = await runInSandbox(coverage ? { ...job, indices: coverage.indices } : job, spawnOpts);
+    const timedJob = coverage ? { ...job, indices: coverage.indices } : job;
+    const outcome = await runInSandbox(timedJob, spawnOpts);
     if (!outcome.ok) return { error: outcome.error, isolation: outcome.isolation };
     if (coverageProblem) outcome.result.warnings.push(coverageProblem);
-    // Mapped here, while the bundles (and their source maps) still exist.
-    const profiles = await Promise.all(outcome.result.variants.map((run, k) => profileOf(run, bundles[k])));
+    // Then, on the same pool, the profile child for the cost per line (lines/run.ts): same isolation rule as coverage.
+    let profiles: Array<LineProfile | null> = bundles.map(() => null);
+    if (o.lines !== false) {
+      const medians = outcome.result.variants.map((v) => summarize(v).medianNs);
+      const pass = await profileLines({ job: timedJob, bundles, medians, spawn: spawnOpts, isolated });
+      profiles = pass.profiles;
+      if (pass.warning) outcome.result.warnings.push(pass.warning);
+    }
     return coverage ? { result: outcome.result, coverage, profiles, isolation: outcome.isolation } : { result: outcome.result, profiles, isolation: outcome.isolation };
   } finally {
     await removeSandboxDir(sandboxDir);
@@ -187,13 +186,6 @@ async function runPlanned(p: Planned, specs: VariantSpec[], o: RunOptions, growt
 
 /** The layer a run with these options gets (also for results that failed before any child started). */
 const layerFor = (o: RunOptions): IsolationLayer => layerOf(isolationFor(o).cap);
-/** Maps a variant's raw profile to the user's lines; null when it has none or its bundle cannot be read. */
-async function profileOf(run: VariantRun, bundle: Omit<ProfiledBundle, 'bundleText'> | undefined): Promise<LineProfile | null> {
-  if (!run.profile || !bundle) return null;
-  const bundleText = await readFile(bundle.bundlePath, 'utf8').catch(() => undefined);
-  if (bundleText === undefined) return null;
-  return mapProfile(run.profile, { ...bundle, bundleText }, summarize(run).medianNs);
-}
 
 /** The inputs as shown: examples from the child's timed pool when it ran, else from the plan. */
 function inputsOf(p: Planned | null, timed?: ChildResult['inputs']): InputsSummary {

@@ -37,3 +37,13 @@ test('an error kind outside the contract becomes crash; messages are capped', ()
     assert.equal(m.error.message.length, MESSAGE_LIMITS.maxTextChars);
   }
 });
+
+test('a profile pass reports profiles instead of variants; malformed frames are refused', () => {
+  const frame = { url: '/s/b.js', name: 'f', line: 3, column: 0, selfTicks: 10, lineTicks: [[4, 10]], allocBytes: 64 };
+  const profiles = (frames: unknown[]) => ({ type: 'result', key: KEY, result: { variants: [], inputs: { n: 100, cloned: false, examples: [] }, growth: null, mocks: [], warnings: [], profiles: [{ intervalUs: 40, totalTicks: 10, gcTicks: 0, allocCalls: 5, frames }, null] } });
+  const m = parse(profiles([frame, { ...frame, name: 'push', url: '', line: -1, column: -1 }]));
+  assert.ok(!('invalid' in m) && m.type === 'result');
+  if (!('invalid' in m) && m.type === 'result') assert.deepEqual(m.result.profiles?.map((p) => p?.frames.length ?? null), [2, null]);
+  for (const bad of [{ ...frame, selfTicks: -1 }, { ...frame, lineTicks: [[4]] }, { ...frame, url: 7 }, { ...frame, line: -2 }]) assert.ok('invalid' in parse(profiles([bad])), JSON.stringify(bad));
+  assert.ok('invalid' in parse(profiles(Array(MESSAGE_LIMITS.maxFrames + 1).fill(frame))));
+});

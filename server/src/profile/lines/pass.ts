@@ -1,7 +1,9 @@
-// The profile pass, run in the sandbox child after the timed pass (never inside it): V8's sampling CPU
-// profiler and its sampling heap profiler, reached through an in-process node:inspector session, while
-// the harness calls the already warm function in a loop. The child keeps only what the engine needs:
-// the frames of the bundle (user code) and of what they call, with ticks per line and sampled bytes.
+// The profile pass, run in a sandbox child of its own after the timed child (never inside it): V8's
+// sampling CPU profiler and its sampling heap profiler, reached through an in-process node:inspector
+// session, while the harness calls the warmed-up function in a loop. The child keeps only what the engine
+// needs: the frames of the bundle (user code) and of what they call, with ticks per line and sampled bytes.
+// Node's permission model refuses inspector sessions, so this child runs without it, and therefore only
+// where the OS namespaces hold (lines/run.ts decides; docs/security.md).
 
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { makeSampler, poolArity } from '../harness/call';
@@ -121,20 +123,23 @@ export interface ProfileTarget {
   bundlePath: string;
 }
 
+/** The pass's inspector session, opened before any user module loads; an Error when Node refuses one. */
+export function openProfileSession(): ReturnType<typeof openSession> | Error {
+  try {
+    return openSession();
+  } catch (e) {
+    const err = e as NodeJS.ErrnoException;
+    return new Error(err.code === 'ERR_ACCESS_DENIED' ? "Node's permission model forbids the inspector session the profiler needs" : `the inspector is unavailable (${err.message})`);
+  }
+}
+
 /**
  * Profiles warm variants: for each, CPU ticks until `job.minTicks` fell in the function or `job.maxMs`
  * is spent; then, for each, allocation sampling for `job.heapMs`. Returns a profile or the reason
- * there is none, per variant. A TargetThrows from the function escapes.
+ * there is none, per variant. A TargetThrows from the function escapes. Closes the session.
  */
-export async function profileVariants(targets: ProfileTarget[], job: ProfileJob): Promise<Array<RawProfile | Error>> {
-  let session: ReturnType<typeof openSession>;
-  try {
-    session = openSession();
-  } catch (e) {
-    const err = e as NodeJS.ErrnoException;
-    const why = err.code === 'ERR_ACCESS_DENIED' ? "Node's permission model forbids the inspector session the profiler needs" : `the inspector is unavailable (${err.message})`;
-    return targets.map(() => new Error(why));
-  }
+export async function profileVariants(session: ReturnType<typeof openSession> | Error, targets: ProfileTarget[], job: ProfileJob): Promise<Array<RawProfile | Error>> {
+  if (session instanceof Error) return targets.map(() => session);
   const { post, close } = session;
   try {
     const profiles = targets.map((t) => ({ frames: framesFor([t.bundlePath]), total: 0, gc: 0, allocCalls: 0, loop: separateFrame(t.variant) }));

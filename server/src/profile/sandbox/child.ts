@@ -17,7 +17,7 @@ import { calibrate, describeError, probe, sampleInterleaved, streamThroughput, T
 import { measureMemory } from '../harness/memory';
 import { coveragePass, startCoverage } from '../harness/coverage';
 import { sweepGrowth } from '../harness/sweep';
-import { profileVariants } from '../lines/pass';
+import { openProfileSession, profileVariants } from '../lines/pass';
 import { JOB_FILE, MESSAGE_FD, type ChildJob, type ChildMessage, type SandboxError, type TimedInputs, type VariantJob, type VariantRun } from './contract';
 
 const realExit = process.exit.bind(process);
@@ -188,6 +188,8 @@ async function main(): Promise<void> {
   const recorder: MockRecorder = installMocks({ sandboxDir: job.sandboxDir, everywhere: true });
   resolveFromWorkspace(job.variants);
   const coverageSession = job.coverage ? await startCoverage() : undefined;
+  // Like the coverage session, opened before any user module loads.
+  const profileSession = job.profile ? openProfileSession() : undefined;
   const loaded = job.variants.map(load);
   // A plain function that reads `this` gets a receiver from its recipe (planInputs infers one from `this.x` uses).
   if (job.recipe.receiver) {
@@ -209,7 +211,7 @@ async function main(): Promise<void> {
     realExit(0);
   }
   const timed: TimedVariant[] = [];
-  send({ type: 'progress', phase: 'probe' });
+  send({ type: 'progress', phase: job.profile ? 'lines' : 'probe' });
   for (const l of loaded) {
     currentName = l.job.qualifiedName;
     const pool = makePool(job, l, job.size, job.poolSize, job.indices);
@@ -227,6 +229,20 @@ async function main(): Promise<void> {
   // Give timers and rejections the probe calls left behind a chance to fail the run now, clearly.
   await settle();
   const t = job.timing;
+  if (job.profile && profileSession) {
+    // A profile pass only, in a child of its own after the timed one: the profilers never run while
+    // time is measured (see lines/pass.ts). It warms each variant itself.
+    for (const v of timed) {
+      currentName = v.id;
+      await calibrate(v, t.targetSampleNs);
+    }
+    const profiles = await profileVariants(profileSession, timed.map((v, k) => ({ variant: v, bundlePath: loaded[k].job.bundlePath })), job.profile);
+    for (const [k, p] of profiles.entries()) if (p instanceof Error) warnings.push(`${timed[k].id}: line costs unavailable: ${p.message}`);
+    await settle();
+    finished = true;
+    send({ type: 'result', result: { variants: [], inputs, growth: null, mocks: recorder.hits(), warnings, profiles: profiles.map((p) => (p instanceof Error ? null : p)) } });
+    realExit(0);
+  }
   send({ type: 'progress', phase: 'warmup' });
   for (const v of timed) {
     currentName = v.id;
@@ -251,17 +267,6 @@ async function main(): Promise<void> {
       run.memory = await measureMemory(v, sorted[sorted.length >> 1]);
     }
     runs.push(run);
-  }
-
-  // The profile pass comes after every timed sample: the profilers never run while time is measured.
-  if (job.profile) {
-    send({ type: 'progress', phase: 'lines' });
-    currentName = loaded[0]?.job.qualifiedName ?? currentName;
-    const profiles = await profileVariants(timed.map((v, k) => ({ variant: v, bundlePath: loaded[k].job.bundlePath })), job.profile);
-    for (const [k, p] of profiles.entries()) {
-      if (p instanceof Error) warnings.push(`${timed[k].id}: line costs unavailable: ${p.message}`);
-      else runs[k].profile = p;
-    }
   }
 
   let growth = null;

@@ -6,7 +6,7 @@
 
 import type { InputRecipe } from '../inputs/recipe';
 import type { MockAnswers } from '../mocks/answers';
-import type { ProfileJob, RawProfile } from '../lines/types';
+import type { ProfileJob, RawFrame, RawProfile } from '../lines/types';
 
 /** Why a run failed. The same five kinds reach the CLI's JSON and the editor. */
 export type SandboxErrorKind = 'timeout' | 'oom' | 'crash' | 'throws' | 'unsupported-input';
@@ -117,8 +117,11 @@ export interface ChildJob {
   answers?: MockAnswers;
   /** Materialize indexes of the pool entries to time (chosen by a coverage pass); absent: 0 … poolSize-1. */
   indices?: number[];
-  /** Per-line profile pass after timing and memory (profile/lines/pass.ts); absent or null: none. */
-  profile?: ProfileJob | null;
+  /**
+   * Set for a profile pass: the child only profiles each variant, warm, on the timed pool (lines/pass.ts).
+   * It runs in its own child after the timed one, never in it, and only inside the namespaces (lines/run.ts).
+   */
+  profile?: ProfileJob;
 }
 
 /** How the function's result was consumed. */
@@ -146,8 +149,6 @@ export interface VariantRun {
   /** Streams only: items per second when draining (capped). */
   itemsPerSec?: number;
   memory?: MemoryMeasure;
-  /** CPU and allocation profile of the warm variant, in bundle positions (mapped by the engine). */
-  profile?: RawProfile;
 }
 
 /** One point of a growth sweep. */
@@ -176,6 +177,8 @@ export interface ChildResult {
   warnings: string[];
   /** Set by a coverage pass. */
   coverage?: CoverageReport;
+  /** Set by a profile pass: per variant, in job order, its profile in bundle positions (null: none). */
+  profiles?: Array<RawProfile | null>;
 }
 
 /** Lines the child writes on fd 3 (each also carries the run's `key`). The handshake is the first line: `ready` or `error`. */
@@ -200,6 +203,9 @@ export const MESSAGE_LIMITS = {
   maxWarnings: 50,
   maxMocks: 200,
   maxTextChars: 2000,
+  /** Frames of one profile, and lines of one frame (a real profile has a few hundred at most). */
+  maxFrames: 5000,
+  maxFrameLines: 10_000,
 } as const;
 
 /** A line that is not a valid message of this run, and why. */
@@ -257,10 +263,12 @@ function variantFrom(v: unknown, maxSamples: number): VariantRun | string {
 function resultFrom(v: unknown, maxSamples: number): ChildResult | string {
   if (!isObj(v) || !Array.isArray(v.variants) || !Array.isArray(v.mocks) || !Array.isArray(v.warnings)) return 'a result without variants, mocks or warnings';
   const L = MESSAGE_LIMITS;
-  // A coverage pass times nothing: it reports no variant, and a coverage report instead.
+  // A coverage or profile pass times nothing: it reports no variant, and a coverage report or profiles instead.
   const coverage = v.coverage === undefined ? undefined : coverageFrom(v.coverage);
   if (coverage === null) return 'a malformed coverage report';
-  if ((v.variants.length === 0 && !coverage) || v.variants.length > L.maxVariants) return `${v.variants.length} variants`;
+  const profiles = v.profiles === undefined ? undefined : profilesFrom(v.profiles);
+  if (profiles === null) return 'a malformed profile';
+  if ((v.variants.length === 0 && !coverage && !profiles) || v.variants.length > L.maxVariants) return `${v.variants.length} variants`;
   const inputs = inputsFrom(v.inputs);
   if (!inputs) return 'malformed timed inputs';
   const variants: VariantRun[] = [];
@@ -285,7 +293,31 @@ function resultFrom(v: unknown, maxSamples: number): ChildResult | string {
     mocks.push({ module: m.module.slice(0, 200), calls: m.calls });
   }
   const warnings = v.warnings.map(text).filter((w): w is string => w !== undefined);
-  return { variants, inputs, growth, mocks, warnings, ...(coverage ? { coverage } : {}) };
+  return { variants, inputs, growth, mocks, warnings, ...(coverage ? { coverage } : {}), ...(profiles ? { profiles } : {}) };
+}
+
+function profilesFrom(v: unknown): Array<RawProfile | null> | null {
+  if (!Array.isArray(v) || v.length > MESSAGE_LIMITS.maxVariants) return null;
+  const out: Array<RawProfile | null> = [];
+  for (const p of v) {
+    if (p === null) {
+      out.push(null);
+      continue;
+    }
+    if (!isObj(p) || !isNonNeg(p.intervalUs) || !isNonNeg(p.totalTicks) || !isNonNeg(p.gcTicks) || !isNonNeg(p.allocCalls)) return null;
+    if (!Array.isArray(p.frames) || p.frames.length > MESSAGE_LIMITS.maxFrames) return null;
+    const frames: RawFrame[] = [];
+    for (const f of p.frames) {
+      // V8 gives built-ins (Array.prototype.push...) no position: line and column -1.
+      const position = (x: unknown): x is number => isNum(x) && x >= -1;
+      if (!isObj(f) || typeof f.url !== 'string' || typeof f.name !== 'string' || !position(f.line) || !position(f.column) || !isNonNeg(f.selfTicks) || !isNonNeg(f.allocBytes)) return null;
+      if (!Array.isArray(f.lineTicks) || f.lineTicks.length > MESSAGE_LIMITS.maxFrameLines) return null;
+      if (!f.lineTicks.every((t) => Array.isArray(t) && t.length === 2 && isNonNeg(t[0]) && isNonNeg(t[1]))) return null;
+      frames.push({ url: text(f.url)!, name: text(f.name)!, line: f.line, column: f.column, selfTicks: f.selfTicks, allocBytes: f.allocBytes, lineTicks: f.lineTicks as Array<[number, number]> });
+    }
+    out.push({ intervalUs: p.intervalUs, totalTicks: p.totalTicks, gcTicks: p.gcTicks, allocCalls: p.allocCalls, frames });
+  }
+  return out;
 }
 
 const numbers = (v: unknown, max: number): number[] | null => (Array.isArray(v) && v.length <= max && v.every(isNonNeg) ? (v as number[]) : null);

@@ -278,6 +278,10 @@ export function runInSandbox(job: ChildJob, opts: SpawnOptions = {}): Promise<Ch
   const isolation = layerOf(cap);
   const fail0 = (error: SandboxError): ChildOutcome => ({ ok: false, ready: false, error, isolation });
   if (refused) return Promise.resolve(fail0(refused));
+  // The profile child goes without the permission model (below): it may run only inside the namespaces.
+  if (job.profile && cap.tool === 'none') {
+    return Promise.resolve(fail0({ kind: 'unsupported-input', message: `the profile pass needs OS isolation, which this machine lacks (${cap.reason}); line costs were not measured` }));
+  }
   if (!script) {
     return Promise.resolve({ ok: false, ready: false, isolation, error: { kind: 'crash', message: 'the sandbox child (dist/sandbox-child.js) is not built; run `npm run build`' } });
   }
@@ -297,14 +301,18 @@ export function runInSandbox(job: ChildJob, opts: SpawnOptions = {}): Promise<Ch
     '--no-lazy-feedback-allocation',
     '--enable-source-maps',
     '--no-warnings',
-    // Node's permission model (20–24) refuses every inspector session, and the coverage pass needs one
-    // (harness/coverage.ts): that child goes without layer 2 (it keeps the namespaces, the mocks, the
-    // environment allow-list and the run key); it calls the function once per candidate input.
+    // Node's permission model (20–24) refuses every inspector session, and the coverage pass
+    // (harness/coverage.ts) and the line profile (lines/pass.ts) need one: those children go without
+    // layer 2 (they keep the namespaces, the mocks, the environment allow-list and the run key), and
+    // run only where the namespaces hold (profile/index.ts, lines/run.ts). They time nothing.
     // The coverage child runs unoptimised: when optimised code deoptimises on a branch it never saw
     // (an LRU's first eviction), V8 reports nothing of that call, and the input that reached the most
     // blocks would count as reaching none (seen on Node 20 and 24). It times nothing, so speed is moot.
     ...(job.coverage ? ['--max-opt=0'] : []),
-    ...(job.coverage ? [] : permissionFlags(nodeVersion(nodePath), job.sandboxDir, readPaths)),
+    // Optimised code keeps line positions of inlined functions, so the profile pass sees the user's
+    // frames even where V8 inlined them into its loop. Only the profile child gets it: never the timed one.
+    ...(job.profile ? ['--detailed-line-info'] : []),
+    ...(job.coverage || job.profile ? [] : permissionFlags(nodeVersion(nodePath), job.sandboxDir, readPaths)),
     resolve(script),
     job.sandboxDir,
   ];
