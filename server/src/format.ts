@@ -1,5 +1,6 @@
 // Human-readable figures, one home for every surface: the CLI, the editor's lenses, hovers and
 // diagnostics, and the history panel's webview (which bundles this file: no Node or DOM APIs here).
+import type { LineDelta } from './profile/lines/types';
 
 /** A unit to show a series of values in, and what to divide raw values by to get there. */
 export interface Unit {
@@ -109,4 +110,34 @@ export function formatPValue(p: number): string {
 export function pValueText(p: number): string {
   const f = formatPValue(p);
   return f.startsWith('<') ? `p${f}` : `p=${f}`;
+}
+
+/** The last part of a path, for text that names a file (no node:path here: the webview bundles this file). */
+const fileName = (path: string): string => path.slice(Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')) + 1);
+
+/** A line's code for text: at most 80 characters. */
+export function clipCode(text: string): string {
+  return text.length > 80 ? `${text.slice(0, 79)}…` : text;
+}
+
+/** How a line is named: with its code (`text`, default true) and its file's name (`file`). */
+export interface LineDeltaTextOptions {
+  text?: boolean;
+  file?: boolean;
+}
+
+/** `line 17 (+1.90 µs/call, new): \`const copy = JSON.parse(…)\``: one line's growth, the same on every surface. */
+export function lineDeltaText(d: LineDelta, opts: LineDeltaTextOptions = {}): string {
+  const where = opts.file ? `${fileName(d.file)}:${d.line}` : `line ${d.line}`;
+  const head = `${where} (+${formatNs(d.deltaNsPerCall)}/call${d.status === 'new' ? ', new' : ''})`;
+  return opts.text === false ? head : `${head}: \`${clipCode(d.text)}\``;
+}
+
+/**
+ * One sentence naming the lines that grew most (`grown`, from lines/diff.ts grownLines), or '' when none
+ * did. The verdict leaves the code out (`text: false`): code is repository material, which the LLM
+ * prompt only passes in its fenced data block.
+ */
+export function linesThatGrewText(grown: readonly LineDelta[], opts: LineDeltaTextOptions = {}): string {
+  return grown.length === 0 ? '' : `Lines whose cost grew most: ${grown.map((d) => lineDeltaText(d, opts)).join('; ')}.`;
 }

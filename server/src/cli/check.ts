@@ -3,14 +3,13 @@
 // the history DB and reported, changed functions first.
 // Exit 0 when all ACCEPT, 1 on any REJECT or failed benchmark, 2 on any REVIEW.
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
-import { comparisonJson, type CheckRow } from '../engine';
-import { formatPValue, formatRatio } from '../format';
+import { basename, dirname, resolve } from 'node:path';
+import { comparisonJson, grownLines, type CheckRow, type LineDelta } from '../engine';
+import { clipCode, formatNs, formatPValue, formatRatio } from '../format';
 import { cliEngine, workspaceRootFor } from './baseline';
 import { exitCodeFor, growthOption, llmOptionsFromEnv } from './compare';
 import { ExitCode, numberOption, stringOption, type CliCommand, type CliContext } from './command';
 import { formatTable } from './table';
-import { grownLinesMarkdown } from '../profile/lines/text';
 
 /** One function's outcome in a check. */
 export type { CheckRow } from '../engine';
@@ -202,4 +201,19 @@ function checkJson(label: string, rows: CheckRow[], code: number) {
       r.status === 'compared' ? { status: r.status, file: r.file, ...comparisonJson(r.comparison) } : { status: r.status, file: r.file, function: r.function, ...('message' in r ? { message: r.message } : {}) },
     ),
   };
+}
+
+/** A Markdown section for `check --report`: the lines of one function that grew most, or '' when none grew. */
+export function grownLinesMarkdown(functionName: string, file: string, deltas: readonly LineDelta[]): string {
+  const grown = grownLines(deltas);
+  if (grown.length === 0) return '';
+  const cell = (s: string): string => s.replace(/\|/g, '\\|').replace(/`/g, "'");
+  return [
+    `#### Lines that grew most in \`${cell(functionName)}\` (${cell(file)})`,
+    '',
+    '| Line | Change per call | Code |',
+    '|---|---|---|',
+    ...grown.map((d) => `| ${basename(d.file)}:${d.line} | +${formatNs(d.deltaNsPerCall)}${d.status === 'new' ? ' (new)' : ''} | \`${cell(clipCode(d.text))}\` |`),
+    '',
+  ].join('\n');
 }

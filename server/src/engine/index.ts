@@ -42,6 +42,7 @@ import type {
 export type * from './types';
 export { compareVersions, comparisonJson, staticSummary, type CompareRequest, type Comparison, type ComparisonError } from './compare';
 export { benchView, interleavedView, statusFor } from './view';
+export { grownLines } from '../profile/lines/diff';
 
 /** How many files' parse results the engine keeps for incremental re-analysis. */
 const SNAPSHOT_LIMIT = 64;

@@ -2,7 +2,7 @@
 // document relative to the start of the function each line belongs to (so they follow the function
 // through edits), served as inlay hints and line hovers. Text comes from present.ts.
 import { InlayHintKind, MarkupKind, type Hover, type InlayHint } from 'vscode-languageserver/node';
-import type { BenchResult, LineCost, LineDelta } from '../profile';
+import type { BenchResult, LineCost, LineDelta } from '../engine';
 import type { LineCostsView } from '../protocol';
 import type { LocatedFunction, Position, Range } from '../locate/types';
 import type { DocState } from './documents';

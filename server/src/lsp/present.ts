@@ -1,9 +1,8 @@
 // Presentation: the text of lenses, hovers, diagnostics and command messages, as plain functions of the
 // engine's one view of a run (FunctionStatus). The only place editor text is built.
 import { DiagnosticSeverity, DiagnosticTag, MarkupKind, type Diagnostic, type Hover } from 'vscode-languageserver/node';
-import { statusFor, type FunctionAnalysis, type FunctionStatus } from '../engine';
+import { statusFor, type FunctionAnalysis, type FunctionStatus, type LineCost } from '../engine';
 import { coverageText, formatBytes, formatNs, formatPercent, formatRatio, formatRelativeHalfWidth, pValueText } from '../format';
-import type { LineCost } from '../profile';
 import type { LocatedFunction, Position } from '../locate/types';
 import type { SecurityFinding } from '../analyze/security';
 import { DiagnosticCode, type BenchmarkSummary, type CommandTarget } from '../protocol';

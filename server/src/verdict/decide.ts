@@ -1,10 +1,10 @@
 // The verdict: the rules engine always, then the LLM when configured, reconciled under guardrails.
 // Whatever fails (no LLM, timeout, garbage), a verdict comes back, labelled with its source.
-import { describeRatio } from '../format';
+import { describeRatio, linesThatGrewText } from '../format';
 import { buildVerdictPrompt, lineDiff } from './prompt';
 import { readIntent } from './intent';
 import { growthRisk, rulesVerdict } from './rules';
-import { linesThatGrew } from '../profile/lines/text';
+import { grownLines } from '../profile/lines/diff';
 import type { LlmAnswer, LlmClient } from './llm';
 import { recommendationFor, type Verdict, type VerdictInput } from './types';
 
@@ -29,7 +29,7 @@ const squash = (s: string): string => s.replace(/\s+/g, '');
 
 /** A slowdown's reasoning names the lines whose cost grew most (the prompt carries them on its own: buildVerdictPrompt). */
 function namingGrownLines(rules: Verdict, input: VerdictInput): Verdict {
-  const grown = input.time.classification === 'regression' ? linesThatGrew(input.lines ?? [], { text: false }) : '';
+  const grown = input.time.classification === 'regression' ? linesThatGrewText(grownLines(input.lines ?? []), { text: false }) : '';
   return grown ? { ...rules, reasoning: `${rules.reasoning} ${grown}` } : rules;
 }
 

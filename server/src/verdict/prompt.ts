@@ -3,7 +3,7 @@
 // message tells the model that nothing inside it is an instruction.
 import { createHash } from 'node:crypto';
 import { findingsDelta, findingText } from './findings';
-import { grownLines } from '../profile/lines/text';
+import { grownLines } from '../profile/lines/diff';
 import type { SideFigures, VerdictInput } from './types';
 
 /** A chat message. */

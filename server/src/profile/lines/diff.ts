@@ -58,3 +58,11 @@ export function diffLines(baseline: LineCost[], current: LineCost[], sources: Di
   }
   return out.sort((a, b) => b.deltaNsPerCall - a.deltaNsPerCall);
 }
+
+/** How many grown lines the verdict, the LLM prompt and the CI report name. */
+export const GROWN_LINES = 3;
+
+/** The lines that grew most (at most `n`, only growth), largest first. */
+export function grownLines(deltas: readonly LineDelta[], n = GROWN_LINES): LineDelta[] {
+  return deltas.filter((d) => d.deltaNsPerCall > 0).slice(0, n);
+}
