@@ -10,7 +10,6 @@ import type { Comparison } from './compare';
 export type { ChangeView, FunctionStatus, RunView, VerdictView } from '../history/types';
 export type { BaselineSetResult } from '../history/baselines';
 export type { CalleeCost, LineCost, LineDelta } from '../profile/lines/types';
-export type { BenchResult } from '../profile';
 import type { LocatedFunction, SyntaxProblem } from '../locate/types';
 import type { BenchResult } from '../profile';
 import type { Verdict } from '../verdict/types';

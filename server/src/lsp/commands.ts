@@ -342,7 +342,7 @@ export async function runBenchmark(
     ctx.refreshStatus(state);
     // Without a history the run is kept here, so the lens still shows it until the next one.
     if (!outcome.recorded) ctx.statusCache.set(uri, [outcome.status, ...(ctx.statusCache.get(uri) ?? [])]);
-    ctx.lineCosts.record(state, qualifiedName, outcome.result, outcome.lineChanges);
+    ctx.lineCosts.record(state, qualifiedName, outcome.lineCosts);
     ctx.refreshInlayHints();
     const fn = (state.fns ?? []).find((f) => f.qualifiedName === qualifiedName);
     const cyclomatic = state.analysis?.result.functions.find((f) => f.fn.qualifiedName === qualifiedName)?.complexity.cyclomatic;

@@ -2,7 +2,7 @@
 // document relative to the start of the function each line belongs to (so they follow the function
 // through edits), served as inlay hints and line hovers. Text comes from present.ts.
 import { InlayHintKind, MarkupKind, type Hover, type InlayHint } from 'vscode-languageserver/node';
-import type { BenchResult, LineCost, LineDelta } from '../engine';
+import type { LineCost } from '../engine';
 import type { LineCostsView } from '../protocol';
 import type { LocatedFunction, Position, Range } from '../locate/types';
 import type { DocState } from './documents';
@@ -30,24 +30,23 @@ export class LineCostStore {
   /** The toggle of "PerfLens: Toggle Line Costs"; on by default. */
   enabled = true;
 
-  /** Keeps the lines of `result` that lie in the document, placed against its functions now. */
-  record(state: DocState, qualifiedName: string, result: BenchResult, changes?: LineDelta[]): void {
+  /** Keeps the line costs of a run of `qualifiedName` (null: none), its lines in the document placed against its functions now. */
+  record(state: DocState, qualifiedName: string, view: LineCostsView | null): void {
     const forDoc = this.byUri.get(state.doc.uri) ?? new Map<string, FunctionLines>();
     this.byUri.set(state.doc.uri, forDoc);
-    if (result.status !== 'ok' || !result.timing || result.lines.length === 0) {
+    if (!view) {
       forDoc.delete(qualifiedName);
       return;
     }
     const fns = state.fns ?? [];
     const placed: PlacedLine[] = [];
-    for (const cost of result.lines) {
+    for (const cost of view.lines) {
       if (cost.file !== state.file) continue;
       const fn = fns.find((f) => f.qualifiedName === cost.function) ?? fns.find((f) => f.range.start.line <= cost.line - 1 && cost.line - 1 <= f.range.end.line);
       if (!fn) continue;
       placed.push({ cost, qualifiedName: fn.qualifiedName, hash: fn.hash, offset: cost.line - 1 - fn.range.start.line });
     }
-    const view: LineCostsView = { qualifiedName, medianNs: result.timing.medianNs, lines: result.lines, callees: result.callees, ...(changes?.length ? { changes } : {}) };
-    forDoc.set(qualifiedName, { medianNs: result.timing.medianNs, lines: placed, view });
+    forDoc.set(qualifiedName, { medianNs: view.medianNs, lines: placed, view });
   }
 
   /** Everything the latest run of a function measured per line (the panel's view), or null. */

@@ -7,9 +7,13 @@
 import { isMainThread, parentPort, type Worker, workerData } from 'node:worker_threads';
 import { Engine, type BaselineSetResult, type BaselineTarget, type BenchOutcome, type BenchSettings } from '../engine';
 import { startWorker } from './analysisWorker';
+import type { LineCostsView } from '../protocol';
 
-/** A run as the server needs it: everything of the engine's outcome but the raw result. */
-export type RunOutcome = Omit<BenchOutcome, 'result'>;
+/**
+ * A run as the server needs it: everything of the engine's outcome but the raw result (its samples stay
+ * in the worker), plus the run's line costs for the inlay hints and the panel (null: none measured).
+ */
+export type RunOutcome = Omit<BenchOutcome, 'result'> & { lineCosts: LineCostsView | null };
 
 /** Progress and cancellation of one run. */
 export interface RunControl {
@@ -55,8 +59,10 @@ export function inProcessRunner(engine: () => Engine): Runner {
 }
 
 function withoutResult(outcome: BenchOutcome): RunOutcome {
-  const { result: _result, ...rest } = outcome;
-  return rest;
+  const { result: r, ...rest } = outcome;
+  const changes = outcome.lineChanges?.length ? { changes: outcome.lineChanges } : {};
+  const lineCosts = r.status === 'ok' && r.timing && r.lines.length > 0 ? { qualifiedName: r.function, medianNs: r.timing.medianNs, lines: r.lines, callees: r.callees, ...changes } : null;
+  return { ...rest, lineCosts };
 }
 
 /** Runs in a worker thread; falls back to the in-process engine when the worker cannot start or dies. */

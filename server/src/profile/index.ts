@@ -1,8 +1,8 @@
 // The profiler's front door: plan inputs, bundle the target, run the sandbox child, and turn its raw
 // samples into the BenchResult the CLI prints and the editor shows. Also runs interleaved comparisons
 // of several versions of one function (benchVariants) for the regression verdict.
-// Over 400 lines because planning, the coverage pass and the timed run share one request and one
-// result shape; the steps themselves live in inputs/, sandbox/, harness/ and growth.ts.
+// The steps live in inputs/, sandbox/, harness/, growth.ts and lines/ (the profile pass); the option
+// and result types in types.ts.
 
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
