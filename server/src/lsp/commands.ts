@@ -24,7 +24,6 @@ import { fileOf, functionAtPosition, type DocState } from './documents';
 import type { FunctionStatus } from '../engine';
 import { benchmarkSummary, runPercent, shownFor, summaryMessage, unreachedDiagnostics } from './present';
 import { coverageText } from '../format';
-import { benchmarkSummary, runPercent, shownFor, summaryMessage } from './present';
 import type { LineCostStore } from './lineCosts';
 import { benchSettings, type PerfLensSettings } from './settings';
 
