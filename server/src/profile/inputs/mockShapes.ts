@@ -1,6 +1,7 @@
 // Plans what the client mocks answer for one function, from its code and the declared types: the row
 // type of each SQL query (pg, mysql2, better-sqlite3: the query's type argument, else the function's
-// declared return type), the response type of each HTTP call (axios' type argument, a `res.json() as T`,
+// declared return type; Prisma: the model of `prisma.<model>.<query>(...)` and the call's type), the
+// response type of each HTTP call (axios' type argument, a `res.json() as T`,
 // else the return type), and the user's scripted answers (`.perflens/mocks.json`, `@perflens-mock`).
 
 import ts from 'typescript';
@@ -16,6 +17,9 @@ export const MOCKS_FILE = join('.perflens', 'mocks.json');
 
 const SQL_MODULES = new Set(['pg', 'mysql2', 'mysql2/promise', 'better-sqlite3', 'postgres', 'sqlite3']);
 const HTTP_MODULES = new Set(['axios', 'undici', 'node-fetch', 'got', 'ky']);
+// Prisma's client types live in the generated `.prisma/client` (re-exported by `@prisma/client`).
+const PRISMA_MODULES = new Set(['@prisma/client', '.prisma']);
+const PRISMA_METHODS = new Set(['findUnique', 'findUniqueOrThrow', 'findFirst', 'findFirstOrThrow', 'findMany', 'create', 'createManyAndReturn', 'update', 'upsert', 'delete']);
 const SQL_METHODS = new Set(['query', 'execute', 'get', 'all', 'prepare', 'one', 'many', 'oneOrNone', 'manyOrNone', 'any']);
 const HTTP_METHODS = new Set(['get', 'post', 'put', 'patch', 'delete', 'head', 'options', 'request']);
 
@@ -44,7 +48,12 @@ function collectShapes(fnNode: ts.SignatureDeclaration, ctx: TypeContext, out: M
     if (ts.isCallExpression(n) && ts.isPropertyAccessExpression(n.expression)) {
       const method = n.expression.name.text;
       const module = moduleOf(checker.getTypeAtLocation(n.expression.expression), checker);
-      if (module && SQL_MODULES.has(module) && SQL_METHODS.has(method)) {
+      const delegate = n.expression.expression;
+      if (PRISMA_METHODS.has(method) && ts.isPropertyAccessExpression(delegate) && isPrisma(delegate, checker)) {
+        // `prisma.user.findMany(...)`: rows of the model, from the awaited type of the call.
+        const row = rowShape(checker.getTypeAtLocation(n), ctx) ?? returned;
+        if (row) out.rows.push({ module: 'prisma', model: delegate.name.text, row });
+      } else if (module && SQL_MODULES.has(module) && SQL_METHODS.has(method)) {
         const row = rowShape(checker.getTypeAtLocation(n), ctx) ?? returned;
         const sql = n.arguments[0] && (ts.isStringLiteral(n.arguments[0]) || ts.isNoSubstitutionTemplateLiteral(n.arguments[0])) ? normaliseSql(n.arguments[0].text) : undefined;
         if (row) out.rows.push(sql !== undefined ? { module: module.split('/')[0], sql, row } : { module: module.split('/')[0], row });
@@ -63,6 +72,11 @@ function collectShapes(fnNode: ts.SignatureDeclaration, ctx: TypeContext, out: M
     ts.forEachChild(n, visit);
   };
   visit(body);
+}
+
+/** Whether `client.model` is a Prisma model delegate: the delegate's or the client's type comes from Prisma. */
+function isPrisma(delegate: ts.PropertyAccessExpression, checker: ts.TypeChecker): boolean {
+  return [delegate, delegate.expression].some((e) => PRISMA_MODULES.has(moduleOf(checker.getTypeAtLocation(e), checker) ?? ''));
 }
 
 /** The module a type is declared in: `declare module 'pg'` or a path under node_modules. */

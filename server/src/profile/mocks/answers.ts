@@ -9,8 +9,8 @@ import type { ValueRecipe } from '../inputs/recipe';
 
 /** Shapes and scripts for one run, planned by the server from the function's code and the user's files. */
 export interface MockAnswers {
-  /** Row shapes of SQL queries, by normalised SQL text; `sql` absent: any query of that module. */
-  rows: Array<{ module: string; sql?: string; row: ValueRecipe }>;
+  /** Row shapes of SQL queries, by normalised SQL text, or of an ORM's model (`model`: Prisma's `user`); neither: any query of that module. */
+  rows: Array<{ module: string; sql?: string; model?: string; row: ValueRecipe }>;
   /** Response bodies of HTTP calls (axios, fetch, undici), by module (`fetch` for the global). */
   http: Array<{ module: string; data: ValueRecipe }>;
   /** Scripted answers: module → method → a JavaScript expression with `args` (the call's arguments) and `call` (its number) in scope. */
@@ -107,6 +107,55 @@ export function sqlRows(module: string, sql: unknown, values: unknown[]): { rows
   }
   if (/\breturning\b/.test(norm)) return { rows: make(1), command, rowCount: 1 };
   return { rows: [], command, rowCount: command === 'INSERT' || command === 'UPDATE' || command === 'DELETE' ? 1 : 0 };
+}
+
+/**
+ * What a Prisma model delegate answers (`prisma.user.findUnique(...)`), like the real client: a lookup
+ * finds its row about half the time (with the looked-up fields set), `findMany` gives `take` rows (else
+ * ten), writes give the written row with `data` merged in, the `*Many` writes and `count` give counts.
+ */
+export function prismaAnswer(model: string, method: string, arg: unknown): unknown {
+  const shape = current.rows.find((r) => r.module === 'prisma' && r.model === model) ?? current.rows.find((r) => r.module === 'prisma' && r.model === undefined);
+  const recipe = shape?.row ?? DEFAULT_ROW;
+  const a = (arg ?? {}) as { where?: Record<string, unknown>; data?: unknown; create?: unknown; update?: unknown; take?: unknown };
+  const row = (extra?: unknown): Record<string, unknown> => {
+    const r = one(recipe, rowCounter++) as Record<string, unknown>;
+    const scalars = (o: unknown) => Object.entries(o && typeof o === 'object' ? (o as object) : {}).filter(([, v]) => v === null || typeof v !== 'object' || v instanceof Date);
+    for (const [k, v] of [...scalars(a.where), ...scalars(extra)]) r[k] = v;
+    return r;
+  };
+  switch (method) {
+    case 'findUnique':
+    case 'findFirst':
+      return rand() < 0.5 ? null : row();
+    case 'findUniqueOrThrow':
+    case 'findFirstOrThrow':
+      return row();
+    case 'findMany': {
+      const take = typeof a.take === 'number' ? Math.abs(a.take) : 10;
+      return Array.from({ length: Math.min(100, take) }, () => row());
+    }
+    case 'create':
+    case 'update':
+    case 'delete':
+      return row(a.data);
+    case 'upsert':
+      return row(rand() < 0.5 ? a.create : a.update);
+    case 'createMany':
+    case 'updateMany':
+    case 'deleteMany':
+      return { count: Array.isArray(a.data) ? a.data.length : 1 };
+    case 'createManyAndReturn':
+      return (Array.isArray(a.data) ? a.data : [a.data]).map((d) => row(d));
+    case 'count':
+      return Math.floor(rand() * 100);
+    case 'aggregate':
+      return { _count: { _all: Math.floor(rand() * 100) } };
+    case 'groupBy':
+      return [];
+    default:
+      return undefined;
+  }
 }
 
 /** The body of an HTTP answer: shaped like the planned response type, else `{}`. */

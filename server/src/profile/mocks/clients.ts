@@ -1,7 +1,8 @@
-// Recording mocks of common network and database clients (axios, node-fetch, undici, pg, mysql2,
+// Recording mocks of common network and database clients (axios, node-fetch, undici, pg, mysql2, Prisma (prisma.ts),
 // better-sqlite3, mongodb, ioredis, redis, @aws-sdk/*, openai), answering like the real ones (answers.ts). The real packages are never loaded, so they need
 // not be installed in the sandbox; what we do not model by hand falls back to a deep mock.
 
+import { prismaMock } from './prisma';
 import { CallCounter, MockScope, callbackLast, deepMock, recorded } from './record';
 import { mockFetch } from './builtins';
 import { httpData, sqlRows } from './answers';
@@ -357,6 +358,7 @@ function openaiMock(scope: MockScope): unknown {
  * `module` is the name calls are counted under (the package, or the full @aws-sdk/ name).
  */
 export function clientMockFor(specifier: string, counter: CallCounter): { module: string; exports: unknown } | undefined {
+  if (specifier === '@prisma/client') return { module: specifier, exports: prismaMock({ module: specifier, counter }) };
   if (specifier.startsWith('@aws-sdk/')) {
     const module = specifier.split('/').slice(0, 2).join('/');
     return { module, exports: awsMock({ module, counter }) };
