@@ -134,6 +134,32 @@ describe('PerfLens in VS Code', () => {
     assert.equal(api.lastRun()?.verdict?.recommendation, 'ACCEPT');
   });
 
+  it('shows the cost of the hot line of total as an inlay hint, with a line hover (screenshot)', async () => {
+    const editor = await vscode.window.showTextDocument(doc);
+    // The slower edit's line: its loop holds nearly all of the time of the last benchmark of total.
+    const line = doc.getText().split('\n').findIndex((l) => l.includes('for (let k = 0; k < 200; k++)'));
+    assert.ok(line >= 0);
+    const range = new vscode.Range(0, 0, doc.lineCount, 0);
+    const hint = await until('an inlay hint on the hot line', async () => {
+      const hints = (await vscode.commands.executeCommand<vscode.InlayHint[]>('vscode.executeInlayHintProvider', uri, range)) ?? [];
+      return hints.find((h) => h.position.line === line);
+    });
+    const label = typeof hint.label === 'string' ? hint.label : hint.label.map((p) => p.value).join('');
+    assert.match(label, /^\d+(\.\d)?% · [\d.]+ (ns|µs|ms)\/call$/);
+    assert.equal(hint.position.character, doc.lineAt(line).text.length, 'at the end of the line');
+
+    const at = new vscode.Position(line, 8);
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, at);
+    const text = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
+    assert.match(text, /Self: \*\*[\d.]+ (ns|µs|ms)\/call\*\*/);
+
+    // The hint sits after the end of a long line: without the side bar it is on screen too.
+    await vscode.commands.executeCommand('workbench.action.closeSidebar');
+    editor.selection = new vscode.Selection(at, at);
+    await vscode.commands.executeCommand('editor.action.showHover');
+    await screenshot('line-costs', `${label.split(' · ')[0]} · | Self:`);
+  });
+
   it('shows a failed benchmark as a short kind on the lens, the whole message in the hover (screenshot)', async () => {
     const failing = vscode.Uri.joinPath(folder, 'src', 'checkout.ts');
     const fdoc = await vscode.workspace.openTextDocument(failing);
