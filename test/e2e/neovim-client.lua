@@ -1,8 +1,9 @@
 -- Headless Neovim (0.7+) as a second LSP client of `perflens lsp --stdio`: it opens one file, waits for
--- diagnostics, asks for CodeLens and a hover, and writes what it got as JSON for neovim.test.ts.
+-- diagnostics, asks for CodeLens and a hover, benchmarks one function and asks for the inlay hints of
+-- its line costs, and writes what it got as JSON for neovim.test.ts.
 -- Inputs come from the environment: PERFLENS_CMD (JSON array), PERFLENS_ROOT, PERFLENS_FILE,
--- PERFLENS_HOVER_LINE / PERFLENS_HOVER_CHAR (0-based), PERFLENS_OUT.
-local out = { lenses = {}, diagnostics = {} }
+-- PERFLENS_HOVER_LINE / PERFLENS_HOVER_CHAR (0-based), PERFLENS_BENCH (a function name), PERFLENS_OUT.
+local out = { lenses = {}, diagnostics = {}, hints = {} }
 
 local function finish()
   local f = assert(io.open(vim.env.PERFLENS_OUT, 'w'))
@@ -16,7 +17,7 @@ local ok, err = pcall(function()
     name = 'perflens',
     cmd = vim.fn.json_decode(vim.env.PERFLENS_CMD),
     root_dir = vim.env.PERFLENS_ROOT,
-    settings = { perflens = { complexity = { cyclomaticThreshold = 5 } } },
+    settings = { perflens = { complexity = { cyclomaticThreshold = 5 }, benchmark = { budgetMs = 300 } } },
     -- Neovim 0.7 does not announce workspace/configuration, so the server waits for settings to be
     -- pushed; the Neovim docs ask clients to do that here (docs/extension.md shows the same).
     on_init = function(client)
@@ -58,6 +59,19 @@ local ok, err = pcall(function()
   }
   for _, r in pairs(vim.lsp.buf_request_sync(bufnr, 'textDocument/hover', hover_params, 20000) or {}) do
     out.hover = r.result and r.result.contents and r.result.contents.value
+  end
+
+  -- Line costs: the server answers textDocument/inlayHint for any client (Neovim shows them from 0.10
+  -- with vim.lsp.inlay_hint.enable(); an older one can still ask, as here).
+  local bench = { command = 'perflens.server.benchmark', arguments = { { uri = params.textDocument.uri, qualifiedName = vim.env.PERFLENS_BENCH } } }
+  for _, r in pairs(vim.lsp.buf_request_sync(bufnr, 'workspace/executeCommand', bench, 120000) or {}) do
+    out.benchmark = r.result and r.result.ok
+  end
+  local range = { start = { line = 0, character = 0 }, ['end'] = { line = vim.api.nvim_buf_line_count(bufnr), character = 0 } }
+  for _, r in pairs(vim.lsp.buf_request_sync(bufnr, 'textDocument/inlayHint', { textDocument = params.textDocument, range = range }, 20000) or {}) do
+    for _, h in ipairs(r.result or {}) do
+      table.insert(out.hints, { line = h.position.line, label = h.label })
+    end
   end
   vim.lsp.stop_client(client_id)
 end)

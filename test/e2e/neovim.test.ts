@@ -1,5 +1,6 @@
 // A second real LSP client: headless Neovim's built-in client against `perflens lsp --stdio` (the built
-// bin/perflens.js) gets diagnostics, a lens per function and a hover. Needs `nvim` (test/e2e/setup.sh)
+// bin/perflens.js) gets diagnostics, a lens per function, a hover, and after a benchmark the inlay hint
+// of its hot line. Needs `nvim` (test/e2e/setup.sh)
 // and a build (`npm run build`).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -11,7 +12,7 @@ import * as path from 'node:path';
 const REPO = path.resolve(__dirname, '../..');
 const fixture = path.join(REPO, 'test/fixtures/lsp/sample.ts');
 
-test('Neovim gets lenses, diagnostics and a hover from perflens lsp --stdio', (t) => {
+test('Neovim gets lenses, diagnostics, a hover and line-cost inlay hints from perflens lsp --stdio', (t) => {
   assert.ok(existsSync(path.join(REPO, 'dist/cli.js')), 'dist/cli.js is missing: run `npm run build` first');
   const nvim = spawnSync('nvim', ['--version'], { encoding: 'utf8' });
   assert.equal(nvim.status, 0, 'nvim is missing: run test/e2e/setup.sh (apt neovim) first');
@@ -35,6 +36,7 @@ test('Neovim gets lenses, diagnostics and a hover from perflens lsp --stdio', (t
       PERFLENS_FILE: file,
       PERFLENS_HOVER_LINE: String(hoverLine),
       PERFLENS_HOVER_CHAR: String(lines[hoverLine].indexOf('sum') + 1),
+      PERFLENS_BENCH: 'sum',
       PERFLENS_OUT: outFile,
     },
   });
@@ -45,6 +47,8 @@ test('Neovim gets lenses, diagnostics and a hover from perflens lsp --stdio', (t
     lenses: { line: number; title: string; command: string }[];
     diagnostics: { line: number; code?: string; message: string }[];
     hover?: string;
+    benchmark?: boolean;
+    hints: { line: number; label: string }[];
   };
   assert.equal(result.error, undefined);
   assert.equal(result.initialized, true);
@@ -62,4 +66,10 @@ test('Neovim gets lenses, diagnostics and a hover from perflens lsp --stdio', (t
   assert.deepEqual(codes, ['perflens.complexity', 'perflens.security']);
   assert.match(result.hover ?? '', /\*\*sum\*\*/);
   assert.match(result.hover ?? '', /Not benchmarked yet/);
+
+  assert.equal(result.benchmark, true);
+  const loop = lines.findIndex((l) => l.includes('for (const v of values)'));
+  const hint = result.hints.find((h) => h.line === loop);
+  assert.ok(hint, `an inlay hint on the loop of sum: ${JSON.stringify(result.hints)}`);
+  assert.match(hint.label, /^\d+(\.\d)?% · [\d.]+ (ns|µs|ms)\/call$/);
 });
