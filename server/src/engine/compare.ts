@@ -192,6 +192,7 @@ export function staticSummary(a: FunctionAnalysis): StaticSummary {
     findings: a.security.map((f) => ({ ruleId: f.ruleId, severity: f.severity, message: f.message, line: f.line - 1 - a.fn.range.start.line })),
     typeErrors: a.correctness.typeErrors.length,
     params: a.fn.params.length,
+    nestedScans: a.complexity.nestedScans,
   };
 }
 

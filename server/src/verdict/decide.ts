@@ -3,7 +3,7 @@
 import { describeRatio, linesThatGrewText } from '../format';
 import { buildVerdictPrompt, lineDiff } from './prompt';
 import { readIntent } from './intent';
-import { growthRisk, rulesVerdict } from './rules';
+import { growthRisk, growthText, rulesVerdict } from './rules';
 import { grownLines } from '../profile/lines/diff';
 import type { LlmAnswer, LlmClient } from './llm';
 import { recommendationFor, type Verdict, type VerdictInput } from './types';
@@ -90,8 +90,8 @@ export function reconcile(input: VerdictInput, rules: Verdict, answer: LlmAnswer
     if (bigSlowdown && !gain) {
       return guarded(rules, answer, `it cannot ACCEPT a change measured ${describeRatio(t.ratio)} with no added feature, fix or security gain`);
     }
-    if (input.growth && growthRisk(input) === 'quadratic' && !intent.explainsGrowth) {
-      return guarded(rules, answer, `it cannot ACCEPT a growth order that worsened (${input.growth.baseline} → ${input.growth.current}) without a stated reason`);
+    if (growthRisk(input) === 'quadratic' && !intent.explainsGrowth) {
+      return guarded(rules, answer, `it cannot ACCEPT an accidental quadratic (${growthText(input)}) without a stated reason`);
     }
   }
   if (llmRec === 'REJECT' && t.classification === 'improvement' && rules.recommendation !== 'REJECT') {

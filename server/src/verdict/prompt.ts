@@ -84,8 +84,8 @@ export function buildVerdictPrompt(input: VerdictInput): ChatMessage[] {
     allocation: input.memory && { bytesPerCallBefore: Math.round(input.memory.baseline), bytesPerCallAfter: Math.round(input.memory.current), classification: input.memory.classification },
     growth: input.growth ?? 'not measured',
     staticAnalysis: {
-      before: { cyclomatic: input.before.cyclomatic, cognitive: input.before.cognitive, typeErrors: input.before.typeErrors, params: input.before.params },
-      after: { cyclomatic: input.after.cyclomatic, cognitive: input.after.cognitive, typeErrors: input.after.typeErrors, params: input.after.params },
+      before: { cyclomatic: input.before.cyclomatic, cognitive: input.before.cognitive, typeErrors: input.before.typeErrors, params: input.before.params, nestedScans: input.before.nestedScans },
+      after: { cyclomatic: input.after.cyclomatic, cognitive: input.after.cognitive, typeErrors: input.after.typeErrors, params: input.after.params, nestedScans: input.after.nestedScans },
       newSecurityFindingsInChangedLines: findings.added.map(findingText),
       newHints: findings.addedInfo.map((f) => f.ruleId),
       removedSecurityFindings: findings.removed.map(findingText),

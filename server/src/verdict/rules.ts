@@ -67,11 +67,28 @@ const QUADRATIC_RANK = growthRank('O(n^2)')!;
  */
 export function growthRisk(input: VerdictInput): 'quadratic' | 'minor' | undefined {
   const g = input.growth;
+  const slower = input.time.classification === 'regression';
+  // The code's own shape counts as much as a fit: inputs with many repeats (tags from a small vocabulary)
+  // make `indexOf` inside `filter` measure as linear, yet a reviewer rejects it on sight.
+  if (slower && addedScans(input) > 0) return 'quadratic';
   if (g?.classification !== 'regression') return undefined;
   const into = (growthRank(g.current) ?? 0) >= QUADRATIC_RANK && (growthRank(g.baseline) ?? 0) < QUADRATIC_RANK;
-  const slower = input.time.classification === 'regression';
   if (into) return slower ? 'quadratic' : 'minor';
   return slower ? 'minor' : undefined;
+}
+
+/** Walks over a whole collection inside an iteration that the change added (analyze/complexity/scans.ts). */
+export function addedScans(input: VerdictInput): number {
+  return Math.max(0, (input.after.nestedScans ?? 0) - (input.before.nestedScans ?? 0));
+}
+
+/** What the verdict says about a worsened growth: the measured orders, and the nested walks the change added. */
+export function growthText(input: VerdictInput): string {
+  const g = input.growth;
+  const added = addedScans(input);
+  const measured = g?.classification === 'regression' ? `growth order worsened ${g.baseline} → ${g.current}` : undefined;
+  const scans = added > 0 ? `the change adds ${added} walk${added === 1 ? '' : 's'} over a whole collection inside a loop or an iterating callback (an accidental quadratic's shape${g ? `; measured ${g.baseline} → ${g.current} on these inputs` : ''})` : undefined;
+  return [measured, scans].filter(Boolean).join('; ');
 }
 
 /** Strips comments and whitespace so formatting-only edits count as the same code. */
@@ -212,11 +229,11 @@ export function rulesVerdict(input: VerdictInput): Verdict {
   }
   const g = input.growth;
   const risk = growthRisk(input);
-  if (g && risk) {
+  if (risk) {
     const explained = intent.explainsGrowth;
     const cap = risk === 'minor' ? CAPS.growthMinor : explained ? CAPS.growthExplained : CAPS.growthUnexplained;
     score = Math.min(score, cap);
-    notes.push(`growth order worsened ${g.baseline} → ${g.current}${risk === 'quadratic' && !explained ? ', and nothing written explains it' : ''}`);
+    notes.push(`${growthText(input)}${risk === 'quadratic' && !explained ? ', and nothing written explains it' : ''}`);
   } else if (g?.classification === 'regression') {
     notes.push(`the growth fit moved ${g.baseline} → ${g.current} without a measured slowdown (not counted)`);
   }

@@ -62,6 +62,8 @@ export interface StaticSummary {
   typeErrors?: number;
   /** Number of declared parameters. */
   params?: number;
+  /** Operations walking a whole collection inside a loop or an iterating callback (analyze/complexity/scans.ts). */
+  nestedScans?: number;
 }
 
 /** Why the change was made, in the author's words. All of it is untrusted text. */

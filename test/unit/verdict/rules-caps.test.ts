@@ -31,3 +31,15 @@ test('a fit that moves among low orders without a slowdown is noted, not counted
   assert.equal(v.recommendation, 'ACCEPT');
   assert.match(v.reasoning, /not counted/);
 });
+
+test('a slower change that adds a walk over a collection inside an iteration is REJECT even when the fit looks linear', () => {
+  const linearFit = { baseline: 'O(n)', current: 'O(n log n)', classification: 'regression' as const };
+  const v = rulesVerdict(verdictInput(1.36, { growth: linearFit, before: { nestedScans: 0 }, after: { nestedScans: 1 } }));
+  assert.equal(v.recommendation, 'REJECT');
+  assert.match(v.reasoning, /adds 1 walk over a whole collection inside a loop or an iterating callback/);
+  // The same shape without a measured slowdown is not judged on shape alone.
+  assert.notEqual(rulesVerdict(verdictInput(1, { before: { nestedScans: 0 }, after: { nestedScans: 1 } })).recommendation, 'REJECT');
+  // And an author who says why the growth is fine gets a REVIEW, as with a measured quadratic.
+  const explained = rulesVerdict(verdictInput(1.36, { before: { nestedScans: 0 }, after: { nestedScans: 1 }, intent: { commits: ['dedupe in place; quadratic, but inputs stay small (at most 20 tags)'] } }));
+  assert.equal(explained.recommendation, 'REVIEW');
+});

@@ -1,5 +1,6 @@
 // Complexity metrics of one located function: cyclomatic, cognitive, Halstead, maintainability,
 // source lines, parameters, maximum nesting and a letter grade. Counting rules: docs/metrics.md.
+import { nestedScans } from './scans';
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import type { ParsedFile } from '../../locate/parse';
 import { locateNodes, type LocatedNode } from '../../locate/locate';
@@ -23,6 +24,8 @@ export interface ComplexityMetrics {
   params: number;
   /** Deepest nesting of if / switch / try / loop blocks. */
   nesting: number;
+  /** Operations that walk a whole collection inside an iteration (scans.ts): the accidental quadratic's shape. */
+  nestedScans: number;
   grade: Grade;
 }
 
@@ -73,6 +76,7 @@ export function measureComplexity(parsed: ParsedFile, located: LocatedNode): Com
     sloc,
     params: node.params.filter((p) => !isThisParam(p)).length,
     nesting: tally.nesting,
+    nestedScans: nestedScans(node),
     grade: grade(tally.cyclomatic, cognitive, mi),
   };
 }
