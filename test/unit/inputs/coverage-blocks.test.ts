@@ -43,5 +43,6 @@ test('benchFunction times the inputs that reach the most blocks and reports the 
   const r = await benchFunction({ file: FILE, qualifiedName: 'classify', budgetMs: 100 });
   assert.equal(r.status, 'ok', r.error?.message);
   // Only about 1 in 25 scores is above 960: the rare branch is reached because the search keeps that input.
-  assert.deepEqual(r.coverage, { covered: 6, total: 7, unreachedLines: [4, 5] });
+  // firstLine: where the function started when measured, so the editor can move the lines with it.
+  assert.deepEqual(r.coverage, { covered: 6, total: 7, unreachedLines: [4, 5], firstLine: 2 });
 });
