@@ -40,13 +40,32 @@ export interface WorkerSetup {
 /**
  * Starts one of the server's worker threads from its bundle entry next to the running code
  * (dist/<name>.js from dist/server.js or dist/cli.js), or from the TypeScript sources with tsx's
- * require hook (tests and benches run through tsx). Undefined when the script is missing.
+ * require hook (tests and benches run through tsx). It does not keep the process alive; `fail` hears
+ * of its error or exit. Undefined, with one log line saying what the caller falls back to, when the
+ * script is missing or the thread cannot start.
  */
-export function startWorker(name: string, data: object): Worker | undefined {
+export function startWorker<M>(
+  name: string,
+  data: object,
+  on: { message: (m: M) => void; fail: (why: string) => void; log: (line: string) => void; fallback: string },
+): Worker | undefined {
   const script = [`${name}.js`, `${name}.ts`].map((f) => path.join(__dirname, f)).find((p) => existsSync(p));
-  if (!script) return undefined;
-  const options = { workerData: data };
-  return script.endsWith('.ts') ? new Worker(`require('tsx/cjs'); require(${JSON.stringify(script)});`, { ...options, eval: true }) : new Worker(script, options);
+  if (!script) {
+    on.log(`${name}: its script was not found; ${on.fallback}`);
+    return undefined;
+  }
+  try {
+    const options = { workerData: data };
+    const worker = script.endsWith('.ts') ? new Worker(`require('tsx/cjs'); require(${JSON.stringify(script)});`, { ...options, eval: true }) : new Worker(script, options);
+    worker.unref();
+    worker.on('message', on.message);
+    worker.on('error', (err) => on.fail(`${name} failed: ${err.message}`));
+    worker.on('exit', (code) => on.fail(`${name} exited (${code})`));
+    return worker;
+  } catch (err) {
+    on.log(`${name} could not start (${errorText(err)}); ${on.fallback}`);
+    return undefined;
+  }
 }
 
 /** Analysis in a worker thread; falls back to the in-process engine if the worker cannot run. */
@@ -61,20 +80,12 @@ export class WorkerAnalyzer implements Analyzer {
     setup: Omit<WorkerSetup, 'perflensRole'>,
     private readonly log: (line: string) => void,
   ) {
-    try {
-      const worker = startWorker('analysisWorker', { perflensRole: 'analysis', ...setup } satisfies WorkerSetup);
-      if (!worker) {
-        log('analysis worker: its script was not found; analysing on the main thread');
-        return;
-      }
-      worker.unref();
-      worker.on('message', (m: FromWorker) => this.receive(m));
-      worker.on('error', (err) => this.fail(`analysis worker failed: ${err.message}`));
-      worker.on('exit', (code) => this.fail(`analysis worker exited (${code})`));
-      this.worker = worker;
-    } catch (err) {
-      log(`analysis worker could not start (${errorText(err)}); analysing on the main thread`);
-    }
+    this.worker = startWorker<FromWorker>('analysisWorker', { perflensRole: 'analysis', ...setup } satisfies WorkerSetup, {
+      message: (m) => this.receive(m),
+      fail: (why) => this.fail(why),
+      log,
+      fallback: 'analysing on the main thread',
+    });
   }
 
   analyze(file: string, text: string, settings: AnalyzeSettings, onLocated?: (r: LocateResult) => void): Promise<FileAnalysis> {

@@ -74,20 +74,12 @@ export class WorkerRunner implements Runner {
 
   constructor(engine: () => Engine, setup: Omit<WorkerSetup, 'perflensRole'>, private readonly log: (line: string) => void) {
     this.fallback = inProcessRunner(engine);
-    try {
-      const worker = startWorker('runWorker', { perflensRole: 'run', ...setup } satisfies WorkerSetup);
-      if (!worker) {
-        log('run worker: its script was not found; benchmarks are planned on the main thread');
-        return;
-      }
-      worker.unref();
-      worker.on('message', (m: FromWorker) => this.receive(m));
-      worker.on('error', (err) => this.fail(`run worker failed: ${err.message}`));
-      worker.on('exit', (code) => this.fail(`run worker exited (${code})`));
-      this.worker = worker;
-    } catch (err) {
-      log(`run worker could not start (${errorText(err)}); benchmarks are planned on the main thread`);
-    }
+    this.worker = startWorker<FromWorker>('runWorker', { perflensRole: 'run', ...setup } satisfies WorkerSetup, {
+      message: (m) => this.receive(m),
+      fail: (why) => this.fail(why),
+      log,
+      fallback: 'benchmarks are planned on the main thread',
+    });
   }
 
   benchmark(file: string, text: string, qualifiedName: string, settings: BenchSettings, ctl: RunControl): Promise<RunOutcome> {
