@@ -1,5 +1,5 @@
 // Inputs corpus: every function of lodash-es, es-toolkit and PerfLens's service fixture through the full
-// pipeline (plan, coverage pass, timed child), with a short budget each. Prints per corpus: the share
+// pipeline (plan, coverage pass, timed child; not the line profile, which says nothing about inputs), with a short budget each. Prints per corpus: the share
 // that ran (target ≥ 97%), the share of parameters whose name asks for a format and whose timed example
 // passes that format's check, and the median block coverage (target ≥ 80%); then the in-place-sort vs
 // copy-then-sort pair of the fixture, whose times should be within 25% of each other.
@@ -124,7 +124,7 @@ const pct = (a: number, b: number): string => `${((100 * a) / Math.max(1, b)).to
 async function sortPair(): Promise<void> {
   const file = join(SERVICE, 'src', 'sorting.ts');
   const ratios: number[] = [];
-  const run = async (qualifiedName: string) => benchFunction({ file, qualifiedName, budgetMs: 600, workspaceRoot: SERVICE });
+  const run = async (qualifiedName: string) => benchFunction({ file, qualifiedName, budgetMs: 600, workspaceRoot: SERVICE, lines: false });
   let cloned = true;
   for (let k = 0; k < 3; k++) {
     const inPlace = await run('sortScoresInPlace');
@@ -151,7 +151,7 @@ async function main(): Promise<void> {
   const worker = async (): Promise<void> => {
     while (next < jobs.length) {
       const job = jobs[next++];
-      const r = await benchFunction({ file: job.file, qualifiedName: job.qualifiedName, budgetMs, timeoutMs: 15_000, workspaceRoot: job.workspaceRoot });
+      const r = await benchFunction({ file: job.file, qualifiedName: job.qualifiedName, budgetMs, timeoutMs: 15_000, workspaceRoot: job.workspaceRoot, lines: false });
       const res: Result = {
         job,
         ok: r.status === 'ok',
