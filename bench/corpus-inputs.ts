@@ -145,6 +145,13 @@ async function main(): Promise<void> {
   const shimDir = mkdtempSync(join(tmpdir(), 'perflens-corpus-'));
   const want = (c: string) => !only || only.includes(c);
   const jobs = [...(want('lodash') ? lodashJobs(shimDir).slice(0, limit) : []), ...(want('es-toolkit') ? esToolkitJobs().slice(0, limit) : []), ...(want('service') ? serviceJobs() : [])];
+  // A corpus that is not installed would print 0/0 and pull the total's share the wrong way silently.
+  for (const c of ['lodash', 'es-toolkit']) {
+    if (want(c) && !jobs.some((j) => j.corpus === c)) {
+      console.error(`corpus:inputs: no ${c} functions found; it is a devDependency: run npm install (or npm ci) first, or pass --only to leave it out`);
+      process.exit(2);
+    }
+  }
   const results: Result[] = [];
   const started = Date.now();
   let next = 0;
