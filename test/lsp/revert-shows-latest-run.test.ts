@@ -1,8 +1,10 @@
 // Stale after a revert: benchmark → baseline → slower edit → benchmark (judged) → revert the text to the
-// baseline's → benchmark twice. The lens, the hover, the toast and the panel then all show the latest
+// baseline's → benchmark twice. The lens, the hover, the toast, the panel and the CLI then all show the latest
 // run of the code on screen: no "(before edit)", no change against the baseline, no REJECT diagnostic.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import * as path from 'node:path';
 import type { HistoryView } from '../../server/src/protocol';
 import { formatNs } from '../../server/src/format';
 import { startLsp, TEST_TIMEOUT_MS } from './support/client';
@@ -61,4 +63,10 @@ test('after reverting to the baseline and benchmarking, every surface shows that
   const onScreen = view.versions.find((v) => v.baselines.includes('main'))!;
   assert.equal(onScreen.medianNs, latest.medianNs, 'the panel shows the same run');
   assert.equal(view.versions.length, 2);
+
+  // The CLI reads the same history: `baseline show` gives the baseline's (the code on screen's) latest run.
+  const cli = spawnSync(process.execPath, [path.join(__dirname, '../../bin/perflens.js'), 'baseline', 'show', lsp.workspace, '--db', path.join(lsp.workspace, '.perflens', 'history.db'), '--json'], { encoding: 'utf8' });
+  assert.equal(cli.status, 0, cli.stderr);
+  const row = (JSON.parse(cli.stdout) as { function: string; label: string; medianNs: number | null }[]).find((r) => r.function === 'total' && r.label === 'main');
+  assert.equal(row?.medianNs, latest.medianNs, 'the CLI shows the same run');
 });

@@ -7,6 +7,7 @@ import { isDirectory } from '../history/sources';
 import type { BaselineScope } from '../history/store';
 import { findProjectRoot, findWorkspaceRoot } from '../workspace';
 import { ExitCode, stringOption, UsageError, type CliCommand, type CliContext } from './command';
+import { formatNs } from '../format';
 import { formatTable } from './table';
 
 /** The workspace root for a file or folder argument (findWorkspaceRoot starts from a file's folder). */
@@ -33,7 +34,7 @@ export const baselineCommand: CliCommand = {
   usage: 'perflens baseline set|show|clear [<file|folder>] [--function <qualifiedName>] [--label main]',
   details: [
     'set: records the current source of the function (or every top-level function of the file or folder)',
-    '     under the label. show: lists baselines and whether the code has changed since. clear: removes them.',
+    '     under the label. show: lists baselines, whether the code has changed since, and the median of their latest run. clear: removes them.',
     'The history DB is .perflens/history.db at the workspace root (--db or PERFLENS_HISTORY_DB to change).',
     'Exit codes: 0 done, 1 the history DB cannot be opened, 2 bad usage or a missing file or function.',
   ].join('\n'),
@@ -99,6 +100,9 @@ function showBaselines(ctx: CliContext, engine: Engine, root: string, target: st
     commit: b.commit ?? null,
     setAt: b.setAt,
     current: b.current,
+    // The baseline's own figures: its version's latest stored run, as the lens and the panel show it.
+    medianNs: b.latest?.run.ok ? (b.latest.run.medianNs ?? null) : null,
+    measuredAt: b.latest?.at ?? null,
   }));
   if (ctx.values.json) {
     ctx.io.out(JSON.stringify(rows, null, 2));
@@ -110,8 +114,8 @@ function showBaselines(ctx: CliContext, engine: Engine, root: string, target: st
   }
   ctx.io.out(
     formatTable(
-      ['label', 'function', 'file', 'version', 'commit', 'set at', 'current code'],
-      rows.map((r) => [r.label, r.function, r.file, r.version, r.commit ?? '-', r.setAt.slice(0, 19).replace('T', ' '), r.current]),
+      ['label', 'function', 'file', 'version', 'commit', 'set at', 'current code', 'latest median'],
+      rows.map((r) => [r.label, r.function, r.file, r.version, r.commit ?? '-', r.setAt.slice(0, 19).replace('T', ' '), r.current, r.medianNs !== null ? formatNs(r.medianNs) : '-']),
     ),
   );
   return ExitCode.ok;

@@ -290,6 +290,12 @@ export class Engine {
     if (!store) return [];
     const under = filter.path === undefined ? '' : store.relativePath(filter.path);
     const root = this.workspaceRoot ?? process.cwd();
+    // The latest run of each baseline's version: the same stored view the lens and the panel show.
+    const statuses = new Map<string, FunctionStatus[]>();
+    const latestRun = (file: string, qualifiedName: string, hash: string) => {
+      if (!statuses.has(file)) statuses.set(file, fileStatus(store, join(root, file)));
+      return statuses.get(file)!.find((s) => s.qualifiedName === qualifiedName && s.hash === hash);
+    };
     return store
       .listBaselines(filter.label !== undefined ? { label: filter.label } : {})
       .filter((b) => isUnder(b.function.file, under) && (filter.qualifiedName === undefined || b.function.qualifiedName === filter.qualifiedName))
@@ -302,6 +308,7 @@ export class Engine {
         ...(b.version.git?.commit ? { commit: b.version.git.commit } : {}),
         setAt: b.createdAt,
         current: matchesToday(join(root, b.function.file), b.function.qualifiedName, b.version.hash),
+        ...((s) => (s ? { latest: { run: s.run, at: s.createdAt } } : {}))(latestRun(b.function.file, b.function.qualifiedName, b.version.hash)),
       }));
   }
 

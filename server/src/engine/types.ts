@@ -4,7 +4,7 @@ import type { ComplexityMetrics } from '../analyze/complexity';
 import type { TypeErrorFinding } from '../analyze/correctness';
 import type { SecurityFinding, SecurityOptions } from '../analyze/security';
 import type { BaselineRecord } from '../history/store';
-import type { ChangeView, FunctionStatus } from '../history/types';
+import type { ChangeView, FunctionStatus, RunView } from '../history/types';
 import type { Comparison } from './compare';
 
 export type { ChangeView, FunctionStatus, RunView, VerdictView } from '../history/types';
@@ -121,6 +121,8 @@ export interface BaselineEntry {
   commit?: string;
   setAt: string;
   current: 'same' | 'changed' | 'file missing' | 'function missing';
+  /** The latest stored run of the baseline's version (the editor's or the CLI's), when it has one. */
+  latest?: { run: RunView; at: string };
 }
 
 /** What `perflens check` judges: every function with baseline `label` under `paths`. */
