@@ -4,8 +4,7 @@
 // part would need the whole naming stack.
 import { createHash } from 'node:crypto';
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
-import { visitorKeys } from '@typescript-eslint/visitor-keys';
-import { parseFile, type ParsedFile } from './parse';
+import { forEachChildNode, parseFile, type ParsedFile } from './parse';
 import type { FunctionKind, LocateResult, LocatedFunction, ParamInfo, Range } from './types';
 
 /** The AST node that holds a function's parameters and body. */
@@ -107,14 +106,7 @@ class Locator {
 
   private visitChildren(node: Node): void {
     this.ancestors.push(node);
-    for (const key of visitorKeys[node.type] ?? []) {
-      const child = (node as unknown as Record<string, unknown>)[key];
-      if (Array.isArray(child)) {
-        for (const c of child) if (isNode(c)) this.visit(c);
-      } else if (isNode(child)) {
-        this.visit(child);
-      }
-    }
+    forEachChildNode(node, (c) => this.visit(c));
     this.ancestors.pop();
   }
 
@@ -323,10 +315,6 @@ export function collectExports(statements: readonly TSESTree.ProgramStatement[])
   }
   for (const name of names) scopes.add(name);
   return { names, scopes };
-}
-
-function isNode(value: unknown): value is Node {
-  return typeof value === 'object' && value !== null && typeof (value as { type?: unknown }).type === 'string';
 }
 
 function isFunction(node: Node): node is FunctionNode {

@@ -1,6 +1,7 @@
 // Parses a TS/JS file into an ESTree AST that survives syntax errors: broken top-level statements
 // are blanked out (offsets preserved) so everything around them can still be located and analysed.
 import { parse, TSError, type TSESTree } from '@typescript-eslint/typescript-estree';
+import { visitorKeys } from '@typescript-eslint/visitor-keys';
 import ts from 'typescript';
 import type { SyntaxProblem } from './types';
 
@@ -104,4 +105,20 @@ function emptyProgram(text: string): TSESTree.Program {
     range: [0, text.length],
     loc: { start: { line: 1, column: 0 }, end },
   } as unknown as TSESTree.Program;
+}
+
+/** Whether `value` is an AST node (an object with a string `type`). */
+export function isNode(value: unknown): value is TSESTree.Node {
+  return typeof value === 'object' && value !== null && typeof (value as { type?: unknown }).type === 'string';
+}
+
+/** Calls `visit` on each child node of `node`, in source order, by typescript-estree's visitor keys; `skip` leaves out those keys. */
+export function forEachChildNode(node: TSESTree.Node, visit: (child: TSESTree.Node) => void, skip?: string): void {
+  for (const key of visitorKeys[node.type] ?? []) {
+    if (key === skip) continue;
+    const value = (node as unknown as Record<string, unknown>)[key];
+    if (Array.isArray(value)) {
+      for (const item of value) if (isNode(item)) visit(item);
+    } else if (isNode(value)) visit(value);
+  }
 }

@@ -5,6 +5,7 @@
 // `Object.keys`, ...) while an iteration is running (a loop body, or a callback of `forEach`, `map`,
 // `filter`, `reduce`, ...). A count, not a proof: the verdict weighs only a new one, with a slowdown.
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
+import { forEachChildNode } from '../../locate/parse';
 
 /** Array and string methods that walk (or copy) the whole receiver. */
 const SCANS = new Set([
@@ -67,13 +68,7 @@ export function nestedScans(fn: TSESTree.Node): number {
         if (depth > 0) count++;
         break;
     }
-    for (const key of Object.keys(node) as Array<keyof typeof node>) {
-      if (key === 'parent') continue;
-      const child = node[key] as unknown;
-      if (Array.isArray(child)) {
-        for (const c of child) if (c && typeof (c as TSESTree.Node).type === 'string') visit(c as TSESTree.Node, depth);
-      } else if (child && typeof (child as TSESTree.Node).type === 'string') visit(child as TSESTree.Node, depth);
-    }
+    forEachChildNode(node, (child) => visit(child, depth));
   };
   visit(fn, 0);
   return count;

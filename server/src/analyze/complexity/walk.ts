@@ -4,7 +4,7 @@
 // `??`, `?.` and `for…of`, and rather than ESLint because linting per function is far too slow.
 // Over 400 lines because the metrics share one traversal: splitting it would walk each AST once per metric.
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
-import { visitorKeys } from '@typescript-eslint/visitor-keys';
+import { forEachChildNode } from '../../locate/parse';
 
 type Node = TSESTree.Node;
 type FunctionNode = TSESTree.FunctionDeclaration | TSESTree.FunctionExpression | TSESTree.ArrowFunctionExpression;
@@ -85,10 +85,6 @@ const OPERATOR_BY_TYPE: Record<string, string> = {
 
 const LOGICAL_ASSIGNMENT = new Set(['&&=', '||=', '??=']);
 
-function isNode(value: unknown): value is Node {
-  return typeof value === 'object' && value !== null && typeof (value as { type?: unknown }).type === 'string';
-}
-
 /** A `this` parameter (`function f(this: T)`) is a type annotation, not a parameter. */
 export function isThisParam(param: TSESTree.Parameter): boolean {
   return param.type === 'Identifier' && param.name === 'this';
@@ -121,26 +117,13 @@ export function walkFunction(root: FunctionNode, located: ReadonlySet<Node>, sel
   };
 
   /** Visits every child node of `node` with the same nesting. */
-  const children = (node: Node, nest: number, depth: number): void => {
-    for (const key of visitorKeys[node.type] ?? []) {
-      const value = (node as unknown as Record<string, unknown>)[key];
-      if (Array.isArray(value)) {
-        for (const item of value) if (isNode(item)) visit(item, nest, depth);
-      } else if (isNode(value)) {
-        visit(value, nest, depth);
-      }
-    }
-  };
+  const children = (node: Node, nest: number, depth: number): void => forEachChildNode(node, (child) => visit(child, nest, depth));
 
   const loop = (node: Node & { body: Node }, nest: number, depth: number): void => {
     t.cyclomatic++;
     t.cognitive += 1 + nest;
     reach(depth + 1);
-    for (const key of visitorKeys[node.type] ?? []) {
-      if (key === 'body') continue;
-      const value = (node as unknown as Record<string, unknown>)[key];
-      if (isNode(value)) visit(value, nest, depth);
-    }
+    forEachChildNode(node, (child) => visit(child, nest, depth), 'body');
     visit(node.body, nest + 1, depth + 1);
   };
 
