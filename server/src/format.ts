@@ -141,3 +141,8 @@ export function lineDeltaText(d: LineDelta, opts: LineDeltaTextOptions = {}): st
 export function linesThatGrewText(grown: readonly LineDelta[], opts: LineDeltaTextOptions = {}): string {
   return grown.length === 0 ? '' : `Lines whose cost grew most: ${grown.map((d) => lineDeltaText(d, opts)).join('; ')}.`;
 }
+
+/** The message of something thrown (an Error's message, else the value as text). */
+export function errorText(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}

@@ -5,6 +5,7 @@ import { existsSync } from 'node:fs';
 import * as path from 'node:path';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { Engine, type AnalyzeSettings, type FileAnalysis } from '../engine';
+import { errorText } from '../format';
 import { locateFunctions } from '../locate/locate';
 import type { LocateResult } from '../locate/types';
 
@@ -170,9 +171,6 @@ function runAnalysisWorker(setup: WorkerSetup): void {
   });
 }
 
-function errorText(err: unknown): string {
-  return err instanceof Error ? err.message : String(err);
-}
 
 if (!isMainThread && (workerData as Partial<WorkerSetup> | undefined)?.perflensRole === 'analysis') {
   runAnalysisWorker(workerData as WorkerSetup);

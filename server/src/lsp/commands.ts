@@ -23,7 +23,7 @@ import type { LocatedFunction, LocateResult } from '../locate/types';
 import { fileOf, functionAtPosition, type DocState } from './documents';
 import type { FunctionStatus } from '../engine';
 import { benchmarkSummary, runPercent, shownFor, summaryMessage, unreachedDiagnostics } from './present';
-import { coverageText } from '../format';
+import { coverageText, errorText } from '../format';
 import type { LineCostStore } from './lineCosts';
 import { benchSettings, type PerfLensSettings } from './settings';
 
@@ -448,6 +448,3 @@ async function toggleUnreachedCommand(ctx: ServerContext, target: CommandTarget)
   return { ok: true, message: `${fn.qualifiedName}: ${n} line${n === 1 ? '' : 's'} no input ran, shown faded; run the command again to hide them.` };
 }
 
-export function errorText(err: unknown): string {
-  return err instanceof Error ? err.message : String(err);
-}

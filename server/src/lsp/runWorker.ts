@@ -6,6 +6,8 @@
 // bundle entry (dist/runWorker.js).
 import { isMainThread, parentPort, type Worker, workerData } from 'node:worker_threads';
 import { Engine, type BaselineSetResult, type BaselineTarget, type BenchOutcome, type BenchSettings } from '../engine';
+import { errorText } from '../format';
+import { abortError } from '../profile/sandbox/spawn';
 import { startWorker } from './analysisWorker';
 import type { LineCostsView } from '../protocol';
 
@@ -137,15 +139,7 @@ export class WorkerRunner implements Runner {
   }
 }
 
-function abortError(): Error {
-  const err = new Error('The run was cancelled.');
-  err.name = 'AbortError';
-  return err;
-}
 
-function errorText(err: unknown): string {
-  return err instanceof Error ? err.message : String(err);
-}
 
 /** The worker thread's side: one engine; runs may overlap (each is mostly waiting on its child). */
 function runRunWorker(setup: WorkerSetup): void {

@@ -33,7 +33,8 @@ import {
 import { Engine, type FunctionStatus } from '../engine';
 import { WorkerAnalyzer, type Analyzer } from './analysisWorker';
 import { inProcessRunner, WorkerRunner, type Runner } from './runWorker';
-import { announceRun, errorText, executeCommand, runBenchmark, runKey, type RunningBenchmark, type ServerContext } from './commands';
+import { errorText } from '../format';
+import { announceRun, executeCommand, runBenchmark, runKey, type RunningBenchmark, type ServerContext } from './commands';
 import { adopt, applyChanges, changesSince, contains, fileOf, functionAtPosition, openDocument, shiftThrough, type DocState } from './documents';
 import { diagnosticsFor, hoverFor, lensTitle, shownFor } from './present';
 import { LineCostStore } from './lineCosts';

@@ -378,7 +378,8 @@ export function runInSandbox(job: ChildJob, opts: SpawnOptions = {}): Promise<Ch
   });
 }
 
-function abortError(): Error {
+/** The rejection of a cancelled run: an Error named AbortError, as fetch and timers use. */
+export function abortError(): Error {
   const e = new Error('the benchmark run was cancelled');
   e.name = 'AbortError';
   return e;
