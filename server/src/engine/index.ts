@@ -292,9 +292,10 @@ export class Engine {
     const root = this.workspaceRoot ?? process.cwd();
     // The latest run of each baseline's version: the same stored view the lens and the panel show.
     const statuses = new Map<string, FunctionStatus[]>();
-    const latestRun = (file: string, qualifiedName: string, hash: string) => {
+    const latest = (file: string, qualifiedName: string, hash: string): BaselineEntry['latest'] => {
       if (!statuses.has(file)) statuses.set(file, fileStatus(store, join(root, file)));
-      return statuses.get(file)!.find((s) => s.qualifiedName === qualifiedName && s.hash === hash);
+      const s = statuses.get(file)!.find((x) => x.qualifiedName === qualifiedName && x.hash === hash);
+      return s && { run: s.run, at: s.createdAt };
     };
     return store
       .listBaselines(filter.label !== undefined ? { label: filter.label } : {})
@@ -308,7 +309,7 @@ export class Engine {
         ...(b.version.git?.commit ? { commit: b.version.git.commit } : {}),
         setAt: b.createdAt,
         current: matchesToday(join(root, b.function.file), b.function.qualifiedName, b.version.hash),
-        ...((s) => (s ? { latest: { run: s.run, at: s.createdAt } } : {}))(latestRun(b.function.file, b.function.qualifiedName, b.version.hash)),
+        latest: latest(b.function.file, b.function.qualifiedName, b.version.hash),
       }));
   }
 

@@ -77,8 +77,9 @@ export async function coveragePass(session: CoverageSession, o: CoverageOptions)
     } catch {
       threw = true;
     }
-    // Newer V8 (Node 24) leaves out a script none of whose functions ran since the last take: for
-    // that candidate nothing of the bundle ran, which is an empty set, not a failure.
+    // V8 leaves out a script with no counts since the last take: nothing of the bundle ran for this
+    // candidate (or its counts were lost, as when optimised code deoptimised: the child runs with
+    // --max-opt=0 for that reason). That is an empty set, not a failure of the pass.
     const script = await take();
     if (script) seen = true;
     reached.push(threw ? null : blocksReached(script, mapper, o.blocks));
