@@ -72,7 +72,7 @@ export class WorkerRunner implements Runner {
   private worker?: Worker;
   private nextId = 1;
   private readonly fallback: Runner;
-  private readonly pending = new Map<number, { request: Request; ctl?: RunControl; resolve: (v: never) => void; reject: (e: Error) => void }>();
+  private readonly pending = new Map<number, { ctl?: RunControl; resolve: (v: never) => void; reject: (e: Error) => void }>();
 
   constructor(engine: () => Engine, setup: Omit<WorkerSetup, 'perflensRole'>, private readonly log: (line: string) => void) {
     this.fallback = inProcessRunner(engine);
@@ -103,7 +103,7 @@ export class WorkerRunner implements Runner {
   private send<T>(request: Request, ctl?: RunControl): Promise<T> {
     return new Promise<T>((resolve, reject) => {
       if (ctl?.signal?.aborted) return reject(abortError());
-      this.pending.set(request.id, { request, ctl, resolve: resolve as (v: never) => void, reject });
+      this.pending.set(request.id, { ctl, resolve: resolve as (v: never) => void, reject });
       // The run's `ref` keeps the server alive while it lasts, as an in-process run's child would.
       this.worker!.ref();
       ctl?.signal?.addEventListener('abort', () => this.worker?.postMessage({ kind: 'abort', id: request.id } satisfies ToWorker), { once: true });
@@ -130,12 +130,10 @@ export class WorkerRunner implements Runner {
     if (!this.worker) return;
     this.log(`${message}; benchmarks are planned on the main thread from now on`);
     this.worker = undefined;
-    // A run in flight is not retried (its child may have half-written nothing, but the user should see
-    // it stopped): it fails with the reason, and the next click runs in this thread.
-    for (const [id, p] of this.pending) {
-      this.pending.delete(id);
-      p.reject(new Error(`${message}: run it again`));
-    }
+    // A run in flight is not retried behind the user's back: it fails with the reason, and the next
+    // click runs in this thread.
+    for (const p of this.pending.values()) p.reject(new Error(`${message}: run it again`));
+    this.pending.clear();
   }
 }
 
