@@ -13,7 +13,7 @@ import { locateFunctions } from '../server/src/locate/locate';
 import { benchFunction, type BenchResult } from '../server/src/profile/index';
 import { formatOk, type Format } from '../server/src/profile/inputs/formats';
 import { numberFormatFor, singular, stringFormatFor } from '../server/src/profile/inputs/names';
-import { arg, causeOf, findTarget, LODASH, ROOT } from './corpus-support';
+import { arg, causeOf, eachConcurrently, findTarget, LODASH, printFailuresByCause, ROOT } from './corpus-support';
 
 interface Job {
   corpus: string;
@@ -154,26 +154,21 @@ async function main(): Promise<void> {
   }
   const results: Result[] = [];
   const started = Date.now();
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    while (next < jobs.length) {
-      const job = jobs[next++];
-      const r = await benchFunction({ file: job.file, qualifiedName: job.qualifiedName, budgetMs, timeoutMs: 15_000, workspaceRoot: job.workspaceRoot, lines: false });
-      const res: Result = {
-        job,
-        ok: r.status === 'ok',
-        formats: r.status === 'ok' ? formatChecks(r) : [],
-        coverage: r.coverage && r.coverage.total > 0 ? r.coverage.covered / r.coverage.total : null,
-        ...(r.status === 'ok' ? {} : { cause: causeOf(r.error?.kind ?? 'error', r.error?.message ?? '', [job.qualifiedName]) }),
-      };
-      results.push(res);
-      if (verbose) {
-        const bad = res.formats.filter((f) => !f.ok).map((f) => `${f.param}≠${f.format}: ${f.example}`);
-        console.log(`${res.ok ? 'ok  ' : 'FAIL'} ${job.corpus}/${job.name}${res.coverage !== null ? ` cov ${(res.coverage * 100).toFixed(0)}%` : ''}${res.ok ? '' : ` ${r.error?.message.slice(0, 200)}`}${bad.length ? ` format: ${bad.join('; ')}` : ''}`);
-      }
+  await eachConcurrently(jobs, concurrency, async (job) => {
+    const r = await benchFunction({ file: job.file, qualifiedName: job.qualifiedName, budgetMs, timeoutMs: 15_000, workspaceRoot: job.workspaceRoot, lines: false });
+    const res: Result = {
+      job,
+      ok: r.status === 'ok',
+      formats: r.status === 'ok' ? formatChecks(r) : [],
+      coverage: r.coverage && r.coverage.total > 0 ? r.coverage.covered / r.coverage.total : null,
+      ...(r.status === 'ok' ? {} : { cause: causeOf(r.error?.kind ?? 'error', r.error?.message ?? '', [job.qualifiedName]) }),
+    };
+    results.push(res);
+    if (verbose) {
+      const bad = res.formats.filter((f) => !f.ok).map((f) => `${f.param}≠${f.format}: ${f.example}`);
+      console.log(`${res.ok ? 'ok  ' : 'FAIL'} ${job.corpus}/${job.name}${res.coverage !== null ? ` cov ${(res.coverage * 100).toFixed(0)}%` : ''}${res.ok ? '' : ` ${r.error?.message.slice(0, 200)}`}${bad.length ? ` format: ${bad.join('; ')}` : ''}`);
     }
-  };
-  await Promise.all(Array.from({ length: concurrency }, worker));
+  });
   rmSync(shimDir, { recursive: true, force: true });
 
   console.log(`inputs corpus (full pipeline: coverage pass + timed child per function, budget ${budgetMs} ms, ${((Date.now() - started) / 1000).toFixed(0)} s)`);
@@ -189,10 +184,8 @@ async function main(): Promise<void> {
   const widths = rows[0].map((_, k) => Math.max(...rows.map((r) => r[k].length)));
   for (const r of rows) console.log(r.map((cell, k) => cell.padEnd(widths[k])).join('  '));
   console.log('targets: ok ≥ 97%, median coverage ≥ 80%');
-  const groups = new Map<string, string[]>();
-  for (const r of results.filter((x) => !x.ok)) groups.set(r.cause ?? 'unknown', [...(groups.get(r.cause ?? 'unknown') ?? []), `${r.job.corpus}/${r.job.name}`]);
-  if (groups.size) console.log(`failures by cause (${results.filter((r) => !r.ok).length}):`);
-  for (const [cause, fns] of [...groups].sort((a, b) => b[1].length - a[1].length)) console.log(`  ${String(fns.length).padStart(3)}  ${cause}\n       ${fns.sort().join(', ')}`);
+  const failed = results.filter((r) => !r.ok).map((r) => ({ cause: r.cause, name: `${r.job.corpus}/${r.job.name}` }));
+  if (failed.length) printFailuresByCause(failed);
   if (want('service')) await sortPair();
 }
 

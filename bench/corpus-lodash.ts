@@ -14,7 +14,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { locateFunctions } from '../server/src/locate/locate';
-import { arg, causeOf, findTarget, ROOT, type Outcome, type Target } from './corpus-support';
+import { arg, causeOf, eachConcurrently, findTarget, printFailuresByCause, ROOT, type Outcome, type Target } from './corpus-support';
 import { planInputs } from '../server/src/profile/inputs/index';
 import { materialize } from '../server/src/profile/inputs/materialize';
 import { benchFunction } from '../server/src/profile/index';
@@ -56,29 +56,24 @@ async function main(): Promise<void> {
 
   const outcomes: Outcome[] = [];
   const started = Date.now();
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    while (next < names.length) {
-      const name = names[next++];
-      const t0 = Date.now();
-      const target = findTarget(name, shimDir);
-      if (!('file' in target)) {
-        outcomes.push({ name, how: 'direct', ok: false, cause: `not located: ${target.cause}`, ms: 0 });
-        continue;
-      }
-      let res: Omit<Outcome, 'name' | 'how' | 'ms'>;
-      if (bench) {
-        const r = await bench({ file: target.file, qualifiedName: target.qualifiedName, budgetMs, timeoutMs: 15_000, workspaceRoot: ROOT });
-        res = r.status === 'ok' ? { ok: true } : { ok: false, cause: causeOf(r.error?.kind ?? 'error', r.error?.message ?? '', [name, target.qualifiedName]), detail: r.error?.message };
-      } else {
-        res = await inProcess(target, mod);
-      }
-      const o = { name, how: target.how, ms: Date.now() - t0, ...res };
-      outcomes.push(o);
-      if (verbose) console.log(`${o.ok ? 'ok  ' : 'FAIL'} ${name} (${o.how}, ${o.ms} ms)${o.ok ? '' : ` ${o.detail?.slice(0, 300) ?? o.cause}`}`);
+  await eachConcurrently(names, concurrency, async (name) => {
+    const t0 = Date.now();
+    const target = findTarget(name, shimDir);
+    if (!('file' in target)) {
+      outcomes.push({ name, how: 'direct', ok: false, cause: `not located: ${target.cause}`, ms: 0 });
+      return;
     }
-  };
-  await Promise.all(Array.from({ length: concurrency }, worker));
+    let res: Omit<Outcome, 'name' | 'how' | 'ms'>;
+    if (bench) {
+      const r = await bench({ file: target.file, qualifiedName: target.qualifiedName, budgetMs, timeoutMs: 15_000, workspaceRoot: ROOT });
+      res = r.status === 'ok' ? { ok: true } : { ok: false, cause: causeOf(r.error?.kind ?? 'error', r.error?.message ?? '', [name, target.qualifiedName]), detail: r.error?.message };
+    } else {
+      res = await inProcess(target, mod);
+    }
+    const o = { name, how: target.how, ms: Date.now() - t0, ...res };
+    outcomes.push(o);
+    if (verbose) console.log(`${o.ok ? 'ok  ' : 'FAIL'} ${name} (${o.how}, ${o.ms} ms)${o.ok ? '' : ` ${o.detail?.slice(0, 300) ?? o.cause}`}`);
+  });
   rmSync(shimDir, { recursive: true, force: true });
 
   const ran = outcomes.filter((o) => o.ok).length;
@@ -89,12 +84,7 @@ async function main(): Promise<void> {
     const g = byHow(h);
     console.log(`  ${h.padEnd(8)} ${g.filter((o) => o.ok).length}/${g.length}`);
   }
-  const groups = new Map<string, string[]>();
-  for (const o of outcomes.filter((x) => !x.ok)) groups.set(o.cause ?? 'unknown', [...(groups.get(o.cause ?? 'unknown') ?? []), o.name]);
-  console.log(`failures by cause (${outcomes.length - ran}):`);
-  for (const [cause, fns] of [...groups].sort((a, b) => b[1].length - a[1].length)) {
-    console.log(`  ${String(fns.length).padStart(3)}  ${cause}\n       ${fns.sort().join(', ')}`);
-  }
+  printFailuresByCause(outcomes.filter((o) => !o.ok));
 }
 
 main().catch((e) => {

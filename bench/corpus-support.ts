@@ -81,3 +81,19 @@ export function causeOf(kind: string, message: string, names: string[]): string 
   return `${kind}: ${text.slice(0, 110)}`;
 }
 
+/** Runs `fn` on every item, at most `concurrency` at a time (each run mostly waits on a sandbox child). */
+export async function eachConcurrently<T>(items: readonly T[], concurrency: number, fn: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < items.length) await fn(items[next++]);
+  };
+  await Promise.all(Array.from({ length: concurrency }, worker));
+}
+
+/** Prints the failures grouped by cause, the largest group first: `  12  <cause>` and the names under it. */
+export function printFailuresByCause(failures: ReadonlyArray<{ cause?: string; name: string }>): void {
+  const groups = new Map<string, string[]>();
+  for (const f of failures) groups.set(f.cause ?? 'unknown', [...(groups.get(f.cause ?? 'unknown') ?? []), f.name]);
+  console.log(`failures by cause (${failures.length}):`);
+  for (const [cause, names] of [...groups].sort((a, b) => b[1].length - a[1].length)) console.log(`  ${String(names.length).padStart(3)}  ${cause}\n       ${names.sort().join(', ')}`);
+}
