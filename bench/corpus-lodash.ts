@@ -65,7 +65,8 @@ async function main(): Promise<void> {
     }
     let res: Omit<Outcome, 'name' | 'how' | 'ms'>;
     if (bench) {
-      const r = await bench({ file: target.file, qualifiedName: target.qualifiedName, budgetMs, timeoutMs: 15_000, workspaceRoot: ROOT });
+      // Whether the inputs run is what this counts: the line profile (its own child) is left out, as in corpus:inputs.
+      const r = await bench({ file: target.file, qualifiedName: target.qualifiedName, budgetMs, timeoutMs: 15_000, workspaceRoot: ROOT, lines: false });
       res = r.status === 'ok' ? { ok: true } : { ok: false, cause: causeOf(r.error?.kind ?? 'error', r.error?.message ?? '', [name, target.qualifiedName]), detail: r.error?.message };
     } else {
       res = await inProcess(target, mod);
