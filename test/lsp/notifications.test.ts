@@ -9,6 +9,7 @@ import * as path from 'node:path';
 import { CancellationTokenSource } from 'vscode-jsonrpc/node';
 import type { CommandResult, RunStateNotification } from '../../server/src/protocol';
 import { startLsp, type LspSession } from './support/client';
+import { TOTAL as fast, SLOW_LOOP as slowBody } from './support/total';
 
 const ERROR = 1;
 const WARNING = 2;
@@ -89,14 +90,6 @@ test('all: a success pops up as information; none: even a failure only goes to t
   assert.equal(runLines(lsp, 'boom')[0].type, WARNING);
   assert.equal(lsp.messages.length, 0, lsp.messages.map((m) => m.message).join('; '));
 });
-
-const fast = `export function total(xs: number[]): number {
-  let sum = 0;
-  for (const x of xs) sum += x;
-  return sum;
-}
-`;
-const slowBody = '  for (const x of xs) for (let k = 0; k < 300; k++) sum += x / 300;';
 
 test('a REJECT is a warning with its fixes; after the accept the run state shows the ACCEPT', { timeout: 180_000 }, async (t) => {
   const lsp = await startLsp({

@@ -6,14 +6,7 @@ import assert from 'node:assert/strict';
 import type { CodeAction, Diagnostic } from 'vscode-languageserver-protocol';
 import type { CommandResult } from '../../server/src/protocol';
 import { startLsp, TEST_TIMEOUT_MS } from './support/client';
-
-const fast = `export function total(xs: number[]): number {
-  let sum = 0;
-  for (const x of xs) sum += x;
-  return sum;
-}
-`;
-const slowBody = '  for (const x of xs) for (let k = 0; k < 300; k++) sum += x / 300;';
+import { TOTAL as fast, SLOW_LOOP as slowBody } from './support/total';
 
 test('a REJECT verdict becomes a diagnostic with quick fixes, and accepting clears it', { timeout: TEST_TIMEOUT_MS }, async (t) => {
   const lsp = await startLsp({ settings: { '*': { benchmark: { budgetMs: 300 } } } });

@@ -8,14 +8,7 @@ import * as path from 'node:path';
 import type { HistoryView } from '../../server/src/protocol';
 import { formatNs } from '../../server/src/format';
 import { startLsp, TEST_TIMEOUT_MS } from './support/client';
-
-const fast = `export function total(xs: number[]): number {
-  let sum = 0;
-  for (const x of xs) sum += x;
-  return sum;
-}
-`;
-const slow = fast.replace('  for (const x of xs) sum += x;', '  for (const x of xs) for (let k = 0; k < 300; k++) sum += x / 300;');
+import { TOTAL as fast, SLOW_TOTAL as slow } from './support/total';
 
 test('after reverting to the baseline and benchmarking, every surface shows that run as current', { timeout: TEST_TIMEOUT_MS }, async (t) => {
   const lsp = await startLsp({ settings: { '*': { benchmark: { budgetMs: 300 } } } });

@@ -8,13 +8,8 @@ import { writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import type { HistoryView } from '../../server/src/protocol';
 import { startLsp, TEST_TIMEOUT_MS } from './support/client';
+import { TOTAL as committed } from './support/total';
 
-const committed = `export function total(xs: number[]): number {
-  let sum = 0;
-  for (const x of xs) sum += x;
-  return sum;
-}
-`;
 const edited = committed.replace('let sum = 0;', 'let sum = 0 * xs.length;');
 
 test('committed code is labelled by its commit, an edit by "working tree · <hash>"', { timeout: TEST_TIMEOUT_MS }, async (t) => {
