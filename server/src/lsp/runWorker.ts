@@ -28,6 +28,8 @@ export interface Runner {
   benchmark(file: string, text: string, qualifiedName: string, settings: BenchSettings, ctl: RunControl): Promise<RunOutcome>;
   /** Sets a baseline; with `text`, of that unsaved buffer of `text.file` rather than the file on disk. */
   setBaseline(target: BaselineTarget, label: string, text?: { file: string; text: string }): Promise<BaselineSetResult>;
+  /** Gets ready for a first run (the server calls it once its first lenses are out). */
+  prepare(): void;
   dispose(): void;
 }
 
@@ -56,6 +58,7 @@ export function inProcessRunner(engine: () => Engine): Runner {
       if (text) await engine().analyze(text.file, text.text, { typeCheck: false });
       return engine().setBaseline(target, label);
     },
+    prepare: () => undefined,
     dispose: () => undefined,
   };
 }
@@ -67,36 +70,59 @@ function withoutResult(outcome: BenchOutcome): RunOutcome {
   return { ...rest, lineCosts };
 }
 
-/** Runs in a worker thread; falls back to the in-process engine when the worker cannot start or dies. */
+/**
+ * Runs in a worker thread, started once the first lenses are out (`prepare`) or by the first run, so
+ * that start-up does not pay for a second engine and a first click does not wait for one; falls back to
+ * the in-process engine when the worker cannot start or dies.
+ */
 export class WorkerRunner implements Runner {
   private worker?: Worker;
+  /** Set once the worker could not start, died or was disposed: from then on runs stay in this thread. */
+  private stopped = false;
   private nextId = 1;
   private readonly fallback: Runner;
   private readonly pending = new Map<number, { ctl?: RunControl; resolve: (v: never) => void; reject: (e: Error) => void }>();
 
-  constructor(engine: () => Engine, setup: Omit<WorkerSetup, 'perflensRole'>, private readonly log: (line: string) => void) {
+  constructor(
+    engine: () => Engine,
+    private readonly setup: Omit<WorkerSetup, 'perflensRole'>,
+    private readonly log: (line: string) => void,
+  ) {
     this.fallback = inProcessRunner(engine);
-    this.worker = startWorker<FromWorker>('runWorker', { perflensRole: 'run', ...setup } satisfies WorkerSetup, {
-      message: (m) => this.receive(m),
-      fail: (why) => this.fail(why),
-      log,
-      fallback: 'benchmarks are planned on the main thread',
-    });
+  }
+
+  /** The worker, started on first use; undefined once it could not start or died. */
+  private started(): Worker | undefined {
+    if (!this.worker && !this.stopped) {
+      this.worker = startWorker<FromWorker>('runWorker', { perflensRole: 'run', ...this.setup } satisfies WorkerSetup, {
+        message: (m) => this.receive(m),
+        fail: (why) => this.fail(why),
+        log: this.log,
+        fallback: 'benchmarks are planned on the main thread',
+      });
+      this.stopped = !this.worker;
+    }
+    return this.worker;
   }
 
   benchmark(file: string, text: string, qualifiedName: string, settings: BenchSettings, ctl: RunControl): Promise<RunOutcome> {
-    if (!this.worker) return this.fallback.benchmark(file, text, qualifiedName, settings, ctl);
+    if (!this.started()) return this.fallback.benchmark(file, text, qualifiedName, settings, ctl);
     return this.send({ kind: 'benchmark', id: this.nextId++, file, text, qualifiedName, settings }, ctl);
   }
 
   setBaseline(target: BaselineTarget, label: string, text?: { file: string; text: string }): Promise<BaselineSetResult> {
-    if (!this.worker) return this.fallback.setBaseline(target, label, text);
+    if (!this.started()) return this.fallback.setBaseline(target, label, text);
     return this.send({ kind: 'baseline', id: this.nextId++, target, label, ...(text ? { text } : {}) });
+  }
+
+  prepare(): void {
+    this.started();
   }
 
   dispose(): void {
     const w = this.worker;
     this.worker = undefined;
+    this.stopped = true;
     void w?.terminate();
   }
 
@@ -130,6 +156,7 @@ export class WorkerRunner implements Runner {
     if (!this.worker) return;
     this.log(`${message}; benchmarks are planned on the main thread from now on`);
     this.worker = undefined;
+    this.stopped = true;
     // A run in flight is not retried behind the user's back: it fails with the reason, and the next
     // click runs in this thread.
     for (const p of this.pending.values()) p.reject(new Error(`${message}: run it again`));

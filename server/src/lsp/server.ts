@@ -64,7 +64,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   let engineError: string | undefined;
   const notInitialised = () => Promise.reject(new Error('not initialised'));
   let analyzer: Analyzer = { analyze: notInitialised, locate: notInitialised, forget: () => undefined, dispose: () => undefined };
-  let runner: Runner = { benchmark: notInitialised, setBaseline: notInitialised, dispose: () => undefined };
+  let runner: Runner = { benchmark: notInitialised, setBaseline: notInitialised, prepare: () => undefined, dispose: () => undefined };
   let trusted = true;
   let clientCommands = false;
   let canRefreshLenses = false;
@@ -273,6 +273,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     }
     await publish(state);
     refreshLenses();
+    // The first lenses are out: now the run worker may load, ahead of a first click (only where runs are allowed).
+    if (trusted) runner.prepare();
   }
 
   async function publish(state: DocState): Promise<void> {
